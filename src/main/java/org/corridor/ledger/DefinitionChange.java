@@ -1,0 +1,8 @@
+package org.corridor.ledger;
+
+/** What storing a definition did. */
+public enum DefinitionChange {
+    CREATED,
+    UNCHANGED,
+    REPLACED
+}

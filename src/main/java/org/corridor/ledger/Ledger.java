@@ -1,0 +1,51 @@
+package org.corridor.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The append-only store of operation definitions and observations. Each operation's observations have a sequence
+ * 1, 2, 3, ... in the order they were stored, with no gaps; an observation once acknowledged is never changed or
+ * lost. Implementations are thread-safe.
+ */
+public interface Ledger extends AutoCloseable {
+
+    /**
+     * Stores a definition. Identical to the stored one: {@link DefinitionChange#UNCHANGED}; new:
+     * {@link DefinitionChange#CREATED}; different: {@link DefinitionChange#REPLACED}, keeping every observation.
+     *
+     * @param definitionJson the canonical JSON form of the definition
+     * @param stillDefined tells whether an id of a given kind is still defined, so the replacement can be refused
+     * @throws org.corridor.core.ConflictException when the replacement drops an id that stored observations use
+     */
+    DefinitionChange putOperation(String operationId, String definitionJson, References stillDefined);
+
+    /** The stored definition's canonical JSON. */
+    Optional<String> operation(String operationId);
+
+    /** The ids of every stored operation, in the order they were first stored. */
+    List<String> operationIds();
+
+    /**
+     * Appends a batch in one transaction: each entry is stored (a new sequence number), found identical to the one
+     * stored under its id (duplicate), or found different from it (conflict). The results are in the batch's order.
+     * When this returns, every created entry is durable.
+     */
+    List<AppendResult> append(String operationId, List<NewEntry> batch);
+
+    /** Up to {@code limit} stored entries with a sequence above {@code afterSeq}, in sequence order. */
+    List<StoredEntry> read(String operationId, long afterSeq, int limit);
+
+    /** Every stored entry of an operation in sequence order, streamed without holding them all at once. */
+    void forEach(String operationId, Consumer<StoredEntry> consumer);
+
+    /** How many observations the operation has (its highest sequence number). */
+    long size(String operationId);
+
+    /** The ids that stored observations of the operation use, by kind. */
+    References used(String operationId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,289 @@
+package org.corridor.observation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.corridor.core.Fields;
+import org.corridor.core.Problems;
+import org.corridor.operation.Movement;
+import org.corridor.operation.Operation;
+
+/**
+ * Reads one observation from its JSON form and checks it against its operation: every field by name, the rule on
+ * sites, references to known sites, movements, monitors and parties, and the 5-minute limit on future times.
+ */
+public final class ObservationReader {
+    /** How far into the server's future an observation's {@code at} may be (clock skew on field devices). */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    private static final Set<String> COMMON =
+            Set.of("id", "type", "operation", "at", "monitor", "site", "note", "signature");
+    private static final Map<ObservationType, Set<String>> EXTRA = Map.of(
+            ObservationType.CONVOY_DEPARTED, Set.of("convoy", "movement", "people", "vehicles"),
+            ObservationType.CONVOY_PASSED, Set.of("convoy", "people", "vehicles"),
+            ObservationType.CONVOY_HALTED, Set.of("convoy", "reason"),
+            ObservationType.CONVOY_RESUMED, Set.of("convoy"),
+            ObservationType.CONVOY_ARRIVED, Set.of("convoy", "movement", "people", "vehicles"),
+            ObservationType.PERSONS_DETAINED, Set.of("people", "convoy", "by"),
+            ObservationType.PERSONS_RELEASED, Set.of("people", "to", "movement", "refersTo"),
+            ObservationType.COUNT_CORRECTED, Set.of("refersTo", "people", "reason"),
+            ObservationType.INCIDENT_REPORTED, Set.of("category", "severity", "people", "description"));
+
+    private ObservationReader() {}
+
+    /**
+     * Reads and checks {@code tree} as an observation of {@code operation}, received at {@code now}.
+     *
+     * @throws org.corridor.core.InvalidInputException naming every field at fault
+     */
+    public static Observation read(JsonNode tree, Operation operation, Instant now) {
+        Problems problems = new Problems();
+        Observation observation = read(tree, operation, now, problems);
+        problems.throwIfAny("observation");
+        return observation;
+    }
+
+    /** As {@link #read(JsonNode, Operation, Instant)}, recording problems instead of throwing; null when any. */
+    public static Observation read(JsonNode tree, Operation operation, Instant now, Problems problems) {
+        if (tree == null || !tree.isObject()) {
+            problems.add("", "an observation must be a JSON object");
+            return null;
+        }
+        Fields fields = new Fields(tree, "", problems);
+        String typeText = fields.requiredText("type");
+        ObservationType type = typeText == null ? null : ObservationType.fromWire(typeText);
+        if (typeText != null && type == null) {
+            problems.add(
+                    "type",
+                    "unknown type '" + typeText + "'; expected one of convoy.departed, convoy.passed, "
+                            + "convoy.halted, convoy.resumed, convoy.arrived, persons.detained, persons.released, "
+                            + "count.corrected, incident.reported");
+        }
+        if (type != null) {
+            Set<String> allowed = new HashSet<>(COMMON);
+            allowed.addAll(EXTRA.get(type));
+            fields.refuseUnknown(allowed);
+        }
+        Header header = header(fields, operation, now);
+        if (type == null) {
+            return null;
+        }
+        Observation observation =
+                switch (type) {
+                    case CONVOY_DEPARTED -> departed(fields, header, operation);
+                    case CONVOY_PASSED -> passed(fields, header);
+                    case CONVOY_HALTED -> halted(fields, header);
+                    case CONVOY_RESUMED -> resumed(fields, header);
+                    case CONVOY_ARRIVED -> arrived(fields, header, operation);
+                    case PERSONS_DETAINED -> detained(fields, header, operation);
+                    case PERSONS_RELEASED -> released(fields, header, operation);
+                    case COUNT_CORRECTED -> corrected(fields, header);
+                    case INCIDENT_REPORTED -> incident(fields, header);
+                };
+        return problems.isEmpty() ? observation : null;
+    }
+
+    private static Header header(Fields fields, Operation operation, Instant now) {
+        UUID id = fields.requiredUuid("id");
+        String operationId = fields.requiredText("operation");
+        if (operationId != null && !operationId.equals(operation.id())) {
+            fields.problems().add("operation", "must be '" + operation.id() + "', the operation it is sent to");
+        }
+        OffsetDateTime at = fields.requiredTime("at");
+        if (at != null && at.toInstant().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            fields.problems()
+                    .add("at", "is more than 5 minutes after the server's time (" + now + "); check the device clock");
+        }
+        String monitor = fields.requiredSlug("monitor");
+        if (monitor != null && operation.monitor(monitor).isEmpty()) {
+            fields.problems().add("monitor", "unknown monitor '" + monitor + "' in operation '" + operation.id() + "'");
+        }
+        String site = fields.requiredSlug("site");
+        if (site != null && operation.site(site).isEmpty()) {
+            fields.problems().add("site", "unknown site '" + site + "' in operation '" + operation.id() + "'");
+        }
+        String note = optionalFreeText(fields, "note");
+        String signature = fields.optionalText("signature");
+        if (id == null || at == null || monitor == null || site == null) {
+            return null;
+        }
+        return new Header(id, operation.id(), at, monitor, site, note, signature);
+    }
+
+    private static String optionalFreeText(Fields fields, String name) {
+        JsonNode value = fields.raw(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            fields.problems().add(name, "must be a string");
+            return null;
+        }
+        return value.textValue();
+    }
+
+    private static Observation departed(Fields fields, Header header, Operation operation) {
+        String convoy = fields.requiredSlug("convoy");
+        Movement movement = movement(fields, operation, true);
+        Long people = fields.requiredCount("people");
+        Map<String, Long> vehicles = vehicles(fields);
+        if (movement != null && header != null && !movement.from().equals(header.site())) {
+            fields.problems().add("site", "a departure's site must be its movement's origin '" + movement.from() + "'");
+        }
+        if (header == null || convoy == null || movement == null || people == null || vehicles == null) {
+            return null;
+        }
+        return new Observation.ConvoyDeparted(header, convoy, movement.id(), people, vehicles);
+    }
+
+    private static Observation arrived(Fields fields, Header header, Operation operation) {
+        String convoy = fields.requiredSlug("convoy");
+        Movement movement = movement(fields, operation, true);
+        Long people = fields.requiredCount("people");
+        Map<String, Long> vehicles = vehicles(fields);
+        if (movement != null && header != null && !movement.to().equals(header.site())) {
+            fields.problems()
+                    .add("site", "an arrival's site must be its movement's destination '" + movement.to() + "'");
+        }
+        if (header == null || convoy == null || movement == null || people == null || vehicles == null) {
+            return null;
+        }
+        return new Observation.ConvoyArrived(header, convoy, movement.id(), people, vehicles);
+    }
+
+    private static Observation passed(Fields fields, Header header) {
+        String convoy = fields.requiredSlug("convoy");
+        Long people = fields.optionalCount("people");
+        Map<String, Long> vehicles = vehicles(fields);
+        if (header == null || convoy == null || vehicles == null || (fields.has("people") && people == null)) {
+            return null;
+        }
+        return new Observation.ConvoyPassed(header, convoy, people, vehicles);
+    }
+
+    private static Observation halted(Fields fields, Header header) {
+        String convoy = fields.requiredSlug("convoy");
+        String reason = fields.requiredText("reason");
+        return header == null || convoy == null || reason == null
+                ? null
+                : new Observation.ConvoyHalted(header, convoy, reason);
+    }
+
+    private static Observation resumed(Fields fields, Header header) {
+        String convoy = fields.requiredSlug("convoy");
+        return header == null || convoy == null ? null : new Observation.ConvoyResumed(header, convoy);
+    }
+
+    private static Observation detained(Fields fields, Header header, Operation operation) {
+        Long people = fields.requiredCount("people");
+        String convoy = fields.optionalSlug("convoy");
+        String by = fields.optionalSlug("by");
+        if (by != null && operation.party(by).isEmpty()) {
+            fields.problems().add("by", "unknown party '" + by + "' in operation '" + operation.id() + "'");
+        }
+        if (header == null || people == null || !fields.problems().isEmpty()) {
+            return null;
+        }
+        return new Observation.PersonsDetained(header, people, convoy, by);
+    }
+
+    private static Observation released(Fields fields, Header header, Operation operation) {
+        Long people = fields.requiredCount("people");
+        String to = fields.requiredSlug("to");
+        if (to != null && operation.site(to).isEmpty()) {
+            fields.problems().add("to", "unknown site '" + to + "' in operation '" + operation.id() + "'");
+        }
+        Movement movement = movement(fields, operation, false);
+        UUID refersTo = fields.optionalUuid("refersTo");
+        if (header == null || people == null || to == null || !fields.problems().isEmpty()) {
+            return null;
+        }
+        return new Observation.PersonsReleased(header, people, to, movement == null ? null : movement.id(), refersTo);
+    }
+
+    private static Observation corrected(Fields fields, Header header) {
+        UUID refersTo = fields.requiredUuid("refersTo");
+        Long people = fields.requiredCount("people");
+        String reason = fields.requiredText("reason");
+        if (refersTo != null && header != null && refersTo.equals(header.id())) {
+            fields.problems().add("refersTo", "a correction cannot refer to itself");
+        }
+        if (header == null
+                || refersTo == null
+                || people == null
+                || reason == null
+                || !fields.problems().isEmpty()) {
+            return null;
+        }
+        return new Observation.CountCorrected(header, refersTo, people, reason);
+    }
+
+    private static Observation incident(Fields fields, Header header) {
+        String categoryText = fields.requiredText("category");
+        IncidentCategory category = categoryText == null ? null : IncidentCategory.fromWire(categoryText);
+        if (categoryText != null && category == null) {
+            fields.problems().add("category", "must be one of detention, violence, obstruction, medical, death, other");
+        }
+        String severityText = fields.requiredText("severity");
+        Severity severity = severityText == null ? null : Severity.fromWire(severityText);
+        if (severityText != null && severity == null) {
+            fields.problems().add("severity", "must be one of low, medium, high, critical");
+        }
+        Long people = fields.optionalCount("people");
+        String description = fields.requiredText("description");
+        if (header == null
+                || category == null
+                || severity == null
+                || description == null
+                || !fields.problems().isEmpty()) {
+            return null;
+        }
+        return new Observation.IncidentReported(header, category, severity, people, description);
+    }
+
+    private static Movement movement(Fields fields, Operation operation, boolean required) {
+        String id = required ? fields.requiredSlug("movement") : fields.optionalSlug("movement");
+        if (id == null) {
+            return null;
+        }
+        return operation.movement(id).orElseGet(() -> {
+            fields.problems().add("movement", "unknown movement '" + id + "' in operation '" + operation.id() + "'");
+            return null;
+        });
+    }
+
+    private static Map<String, Long> vehicles(Fields fields) {
+        JsonNode node = fields.raw("vehicles");
+        Map<String, Long> vehicles = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return vehicles;
+        }
+        if (!node.isObject()) {
+            fields.problems().add("vehicles", "must be an object of counts by kind, such as {\"bus\": 51}");
+            return null;
+        }
+        Fields counts = new Fields(node, "vehicles", fields.problems());
+        boolean ok = true;
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String kind = names.next();
+            if (!Fields.SLUG.matcher(kind).matches()) {
+                fields.problems().add("vehicles." + kind, "a vehicle kind must be a slug such as bus or ambulance");
+                ok = false;
+                continue;
+            }
+            Long count = counts.requiredCount(kind);
+            if (count == null) {
+                ok = false;
+            } else {
+                vehicles.put(kind, count);
+            }
+        }
+        return ok ? vehicles : null;
+    }
+}

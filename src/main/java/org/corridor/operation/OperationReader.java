@@ -1,0 +1,387 @@
+package org.corridor.operation;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.corridor.core.Fields;
+import org.corridor.core.InvalidInputException;
+import org.corridor.core.Problems;
+
+/**
+ * Reads an operation file (YAML or JSON, one structure) into an {@link Operation}, refusing it with every problem
+ * found, each named by its path in the file.
+ */
+public final class OperationReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML =
+            new YAMLMapper(YAMLFactory.builder().build());
+
+    private static final Set<String> OPERATION_FIELDS = Set.of(
+            "id",
+            "name",
+            "timezone",
+            "parties",
+            "sites",
+            "agreements",
+            "monitors",
+            "requireSignatures",
+            "public",
+            "description");
+    private static final Set<String> PARTY_FIELDS = Set.of("id", "name");
+    private static final Set<String> SITE_FIELDS = Set.of("id", "name", "kind", "location", "pcode", "aliases");
+    private static final Set<String> AGREEMENT_FIELDS = Set.of("id", "name", "parties", "movements");
+    private static final Set<String> MOVEMENT_FIELDS = Set.of("id", "from", "to", "via", "quota", "opens", "deadline");
+    private static final Set<String> MONITOR_FIELDS = Set.of("id", "name", "organisation", "publicKey");
+
+    private OperationReader() {}
+
+    /** Parses YAML (a superset of JSON) and reads it. */
+    public static Operation read(byte[] file) {
+        return read(parse(file));
+    }
+
+    /** Parses the bytes of an operation file, JSON or YAML, into a tree; malformed text is refused with its line. */
+    public static JsonNode parse(byte[] file) {
+        String text = new String(file, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        ObjectMapper mapper = text.startsWith("{") ? JSON : YAML;
+        try {
+            JsonNode tree = mapper.readTree(file);
+            if (tree == null || tree.isMissingNode()) {
+                throw InvalidInputException.of("", "the operation file is empty");
+            }
+            return tree;
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw InvalidInputException.of(
+                    "",
+                    "the file is not valid " + (mapper == JSON ? "JSON" : "YAML") + where + ": "
+                            + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw InvalidInputException.of("", "the file could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Reads and validates a parsed tree. */
+    public static Operation read(JsonNode tree) {
+        Problems problems = new Problems();
+        if (!tree.isObject()) {
+            problems.add("", "an operation file must be a mapping with id, name, timezone, sites and agreements");
+            problems.throwIfAny("operation file");
+        }
+        Fields root = new Fields(tree, "", problems);
+        root.refuseUnknown(OPERATION_FIELDS);
+        String id = root.requiredSlug("id");
+        LocalizedName name = LocalizedName.read(root, "name", true);
+        ZoneId zone = zone(root);
+        List<Party> parties = new ArrayList<>();
+        for (Fields party : root.objects("parties", false)) {
+            party.refuseUnknown(PARTY_FIELDS);
+            String partyId = party.requiredSlug("id");
+            LocalizedName partyName = LocalizedName.read(party, "name", true);
+            if (partyId != null && partyName != null) {
+                parties.add(new Party(partyId, partyName));
+            }
+        }
+        List<Site> sites = new ArrayList<>();
+        for (Fields site : root.objects("sites", true)) {
+            Site read = site(site);
+            if (read != null) {
+                sites.add(read);
+            }
+        }
+        List<Agreement> agreements = new ArrayList<>();
+        for (Fields agreement : root.objects("agreements", true)) {
+            agreement.refuseUnknown(AGREEMENT_FIELDS);
+            String agreementId = agreement.requiredSlug("id");
+            LocalizedName agreementName = LocalizedName.read(agreement, "name", true);
+            List<String> agreementParties = agreement.slugs("parties", false);
+            List<Movement> movements = new ArrayList<>();
+            for (Fields movement : agreement.objects("movements", true)) {
+                Movement read = movement(movement);
+                if (read != null) {
+                    movements.add(read);
+                }
+            }
+            if (agreementId != null && agreementName != null) {
+                agreements.add(new Agreement(agreementId, agreementName, agreementParties, movements));
+            }
+        }
+        List<Monitor> monitors = new ArrayList<>();
+        for (Fields monitor : root.objects("monitors", false)) {
+            monitor.refuseUnknown(MONITOR_FIELDS);
+            String monitorId = monitor.requiredSlug("id");
+            LocalizedName monitorName = LocalizedName.read(monitor, "name", true);
+            String organisation = monitor.optionalText("organisation");
+            String publicKey = publicKey(monitor);
+            if (monitorId != null && monitorName != null) {
+                monitors.add(new Monitor(monitorId, monitorName, organisation, publicKey));
+            }
+        }
+        Boolean requireSignatures = root.optionalBoolean("requireSignatures");
+        Boolean isPublic = root.optionalBoolean("public");
+        problems.throwIfAny("operation file");
+        Operation operation = new Operation(
+                id,
+                name,
+                zone,
+                parties,
+                sites,
+                agreements,
+                monitors,
+                Boolean.TRUE.equals(requireSignatures),
+                Boolean.TRUE.equals(isPublic));
+        checkConsistency(operation, problems);
+        problems.throwIfAny("operation file");
+        return operation;
+    }
+
+    private static ZoneId zone(Fields root) {
+        String text = root.requiredText("timezone");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            root.problems().add("timezone", "'" + text + "' is not an IANA time zone (such as Asia/Damascus)");
+            return null;
+        }
+    }
+
+    private static Site site(Fields site) {
+        site.refuseUnknown(SITE_FIELDS);
+        String siteId = site.requiredSlug("id");
+        LocalizedName siteName = LocalizedName.read(site, "name", true);
+        String kindText = site.requiredText("kind");
+        SiteKind kind = kindText == null ? null : SiteKind.fromWire(kindText);
+        if (kindText != null && kind == null) {
+            site.problems()
+                    .add(site.pathOf("kind"), "must be one of origin, destination, checkpoint, crossing, reception");
+        }
+        double[] location = location(site);
+        String pcode = site.optionalText("pcode");
+        if (pcode != null && !pcode.matches("[A-Z]{2}[0-9A-Z]{0,16}")) {
+            site.problems().add(site.pathOf("pcode"), "must be an OCHA P-code such as SY02 or SY020000");
+        }
+        List<LocalizedName> aliases = new ArrayList<>();
+        JsonNode aliasNode = site.raw("aliases");
+        if (aliasNode != null && !aliasNode.isNull()) {
+            if (!aliasNode.isArray()) {
+                site.problems().add(site.pathOf("aliases"), "must be a list of names");
+            } else {
+                for (int i = 0; i < aliasNode.size(); i++) {
+                    JsonNode alias = aliasNode.get(i);
+                    String path = site.pathOf("aliases") + "[" + i + "]";
+                    if (alias.isTextual() && !alias.textValue().isBlank()) {
+                        aliases.add(new LocalizedName(alias.textValue(), null));
+                    } else if (alias.isObject()) {
+                        Fields aliasFields = new Fields(alias, path, site.problems());
+                        aliasFields.refuseUnknown(Set.of("en", "ar"));
+                        String en = aliasFields.optionalText("en");
+                        String ar = aliasFields.optionalText("ar");
+                        if (en == null && ar == null) {
+                            site.problems().add(path, "needs at least one of en and ar");
+                        } else {
+                            aliases.add(new LocalizedName(en, ar));
+                        }
+                    } else {
+                        site.problems().add(path, "must be a name: a string or {en, ar}");
+                    }
+                }
+            }
+        }
+        if (siteId == null || siteName == null || kind == null || location == null) {
+            return null;
+        }
+        return new Site(siteId, siteName, kind, location[0], location[1], pcode, aliases);
+    }
+
+    private static double[] location(Fields site) {
+        JsonNode node = site.raw("location");
+        String path = site.pathOf("location");
+        if (node == null || node.isNull()) {
+            site.problems().add(path, "is required: [latitude, longitude]");
+            return null;
+        }
+        if (!node.isArray()
+                || node.size() != 2
+                || !node.get(0).isNumber()
+                || !node.get(1).isNumber()) {
+            site.problems().add(path, "must be [latitude, longitude] in decimal degrees");
+            return null;
+        }
+        double latitude = node.get(0).doubleValue();
+        double longitude = node.get(1).doubleValue();
+        boolean ok = true;
+        if (latitude < -90 || latitude > 90) {
+            site.problems().add(path + "[0]", "latitude must be between -90 and 90");
+            ok = false;
+        }
+        if (longitude < -180 || longitude > 180) {
+            site.problems().add(path + "[1]", "longitude must be between -180 and 180");
+            ok = false;
+        }
+        return ok ? new double[] {latitude, longitude} : null;
+    }
+
+    private static Movement movement(Fields movement) {
+        movement.refuseUnknown(MOVEMENT_FIELDS);
+        String movementId = movement.requiredSlug("id");
+        String from = movement.requiredSlug("from");
+        String to = movement.requiredSlug("to");
+        List<String> via = movement.slugs("via", false);
+        Long quota = movement.requiredCount("quota");
+        if (quota != null && quota == 0) {
+            movement.problems().add(movement.pathOf("quota"), "must be at least 1");
+            quota = null;
+        }
+        Opening opens = opening(movement);
+        var deadline = movement.optionalTime("deadline");
+        if (movementId == null || from == null || to == null || quota == null) {
+            return null;
+        }
+        if (movement.has("opens") && opens == null) {
+            return null;
+        }
+        return new Movement(movementId, from, to, via, quota, opens, deadline);
+    }
+
+    private static Opening opening(Fields movement) {
+        Fields opens = movement.object("opens", false);
+        if (opens == null) {
+            return null;
+        }
+        opens.refuseUnknown(Set.of("at", "after"));
+        boolean hasAt = opens.has("at");
+        boolean hasAfter = opens.has("after");
+        if (hasAt == hasAfter) {
+            opens.problems().add(opens.path(), "needs exactly one of at (a time) and after ({movement, reaches})");
+            return null;
+        }
+        if (hasAt) {
+            var at = opens.requiredTime("at");
+            return at == null ? null : new Opening.AtTime(at);
+        }
+        Fields after = opens.object("after", true);
+        if (after == null) {
+            return null;
+        }
+        after.refuseUnknown(Set.of("movement", "reaches"));
+        String other = after.requiredSlug("movement");
+        Long reaches = after.requiredCount("reaches");
+        if (reaches != null && reaches == 0) {
+            after.problems().add(after.pathOf("reaches"), "must be at least 1");
+            reaches = null;
+        }
+        return other == null || reaches == null ? null : new Opening.AfterMovement(other, reaches);
+    }
+
+    private static String publicKey(Fields monitor) {
+        String key = monitor.optionalText("publicKey");
+        if (key == null) {
+            return null;
+        }
+        try {
+            byte[] raw = java.util.Base64.getDecoder().decode(key);
+            if (raw.length != 32) {
+                monitor.problems()
+                        .add(monitor.pathOf("publicKey"), "must be the base64 of a 32-byte Ed25519 public key");
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            monitor.problems().add(monitor.pathOf("publicKey"), "must be base64");
+            return null;
+        }
+        return key;
+    }
+
+    /** Cross-references: duplicate ids, unknown sites and parties, cycles of opens.after. */
+    private static void checkConsistency(Operation operation, Problems problems) {
+        Set<String> partyIds = uniqueIds(operation.parties(), Party::id, "parties", problems);
+        Set<String> siteIds = uniqueIds(operation.sites(), Site::id, "sites", problems);
+        uniqueIds(operation.monitors(), Monitor::id, "monitors", problems);
+        uniqueIds(operation.agreements(), Agreement::id, "agreements", problems);
+        Map<String, Movement> movements = new HashMap<>();
+        for (int a = 0; a < operation.agreements().size(); a++) {
+            Agreement agreement = operation.agreements().get(a);
+            String agreementPath = "agreements[" + a + "]";
+            for (int p = 0; p < agreement.parties().size(); p++) {
+                if (!partyIds.contains(agreement.parties().get(p))) {
+                    problems.add(
+                            agreementPath + ".parties[" + p + "]",
+                            "unknown party '" + agreement.parties().get(p) + "'");
+                }
+            }
+            for (int m = 0; m < agreement.movements().size(); m++) {
+                Movement movement = agreement.movements().get(m);
+                String path = agreementPath + ".movements[" + m + "]";
+                if (movements.putIfAbsent(movement.id(), movement) != null) {
+                    problems.add(path + ".id", "duplicate movement id '" + movement.id() + "'");
+                }
+                checkSite(siteIds, movement.from(), path + ".from", problems);
+                checkSite(siteIds, movement.to(), path + ".to", problems);
+                if (movement.from().equals(movement.to())) {
+                    problems.add(path + ".to", "must differ from 'from'");
+                }
+                for (int v = 0; v < movement.via().size(); v++) {
+                    checkSite(siteIds, movement.via().get(v), path + ".via[" + v + "]", problems);
+                }
+            }
+        }
+        for (int a = 0; a < operation.agreements().size(); a++) {
+            List<Movement> agreementMovements = operation.agreements().get(a).movements();
+            for (int m = 0; m < agreementMovements.size(); m++) {
+                Movement movement = agreementMovements.get(m);
+                String path = "agreements[" + a + "].movements[" + m + "].opens.after.movement";
+                if (movement.opens() instanceof Opening.AfterMovement after) {
+                    if (!movements.containsKey(after.movement())) {
+                        problems.add(path, "unknown movement '" + after.movement() + "'");
+                    } else if (leadsToCycle(movement.id(), movements)) {
+                        problems.add(path, "opens.after forms a cycle through movement '" + movement.id() + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean leadsToCycle(String start, Map<String, Movement> movements) {
+        Set<String> seen = new HashSet<>();
+        String current = start;
+        while (current != null && seen.add(current)) {
+            Movement movement = movements.get(current);
+            current = movement != null && movement.opens() instanceof Opening.AfterMovement after
+                    ? after.movement()
+                    : null;
+        }
+        return start.equals(current);
+    }
+
+    private static void checkSite(Set<String> siteIds, String site, String path, Problems problems) {
+        if (!siteIds.contains(site)) {
+            problems.add(path, "unknown site '" + site + "'");
+        }
+    }
+
+    private static <T> Set<String> uniqueIds(
+            List<T> things, java.util.function.Function<T, String> id, String field, Problems problems) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < things.size(); i++) {
+            if (!ids.add(id.apply(things.get(i)))) {
+                problems.add(field + "[" + i + "].id", "duplicate id '" + id.apply(things.get(i)) + "'");
+            }
+        }
+        return ids;
+    }
+}
