@@ -1,0 +1,80 @@
+package org.corridor.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.corridor.service.CorridorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: every route of CONTRACT §4 over one {@link CorridorService}. */
+public final class CorridorServer implements AutoCloseable {
+    /** The largest request body accepted; larger ones are refused with 413. */
+    public static final long MAX_BODY_BYTES = 8_000_000L;
+
+    private static final Logger REQUESTS = LoggerFactory.getLogger("org.corridor.http.requests");
+
+    private final Javalin app;
+    private final TallyStream stream;
+
+    private CorridorServer(Javalin app, TallyStream stream) {
+        this.app = app;
+        this.stream = stream;
+    }
+
+    /** Starts serving on {@code host}:{@code port} (port 0: any free port). */
+    public static CorridorServer start(CorridorService service, String host, int port) {
+        ObjectMapper json = JsonMapper.builder().build();
+        ProblemResponses problems = new ProblemResponses(json, MAX_BODY_BYTES);
+        TallyStream stream = new TallyStream(service, json);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = true;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.requestLogger.http(CorridorServer::logRequest);
+        });
+        app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        app.before("/api/operations/{op}/stream", ctx -> service.operation(ctx.pathParam("op")));
+        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        new OperationRoutes(service, json).register(app);
+        new ObservationRoutes(service, json, problems).register(app);
+        new TallyRoutes(service).register(app);
+        app.sse(
+                "/api/operations/{op}/stream",
+                client -> stream.join(client.ctx().pathParam("op"), client));
+        app.exception(Exception.class, problems::handle);
+        app.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(ProblemResponses.PROBLEM_JSON)) {
+                problems.send(ctx, problems.notFoundRoute(ctx));
+            }
+        });
+        app.start(host, port);
+        return new CorridorServer(app, stream);
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    private static void logRequest(Context ctx, Float millis) {
+        REQUESTS.atInfo()
+                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("path", ctx.path())
+                .addKeyValue("status", ctx.status().getCode())
+                .addKeyValue("ms", Math.round(millis))
+                .log("request");
+    }
+
+    /** Stops accepting requests, lets running ones finish, and closes the event streams. */
+    @Override
+    public void close() {
+        stream.close();
+        app.stop();
+    }
+}

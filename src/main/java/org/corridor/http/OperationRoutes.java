@@ -1,0 +1,52 @@
+package org.corridor.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Locale;
+import org.corridor.ledger.DefinitionChange;
+import org.corridor.operation.OperationWriter;
+import org.corridor.service.CorridorService;
+import org.corridor.service.DefinitionResult;
+import org.corridor.service.OperationSummary;
+
+/** Listing, defining and reading operations. */
+final class OperationRoutes {
+    private final CorridorService service;
+    private final ObjectMapper json;
+
+    OperationRoutes(CorridorService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/operations", this::list);
+        app.post("/api/operations", this::define);
+        app.get("/api/operations/{op}", this::get);
+    }
+
+    private void list(Context ctx) {
+        ArrayNode list = json.createArrayNode();
+        for (OperationSummary summary : service.operations()) {
+            list.addObject().put("id", summary.id()).set("name", OperationWriter.name(summary.name()));
+        }
+        ctx.json(list);
+    }
+
+    private void define(Context ctx) {
+        DefinitionResult result = service.defineOperation(ctx.bodyAsBytes(), ctx.contentType());
+        ObjectNode body = json.createObjectNode();
+        body.put("id", result.operationId());
+        body.put("result", result.change().name().toLowerCase(Locale.ROOT));
+        body.set("operation", result.definition());
+        ctx.header("Location", "/api/operations/" + result.operationId());
+        ctx.status(result.change() == DefinitionChange.CREATED ? 201 : 200).json(body);
+    }
+
+    private void get(Context ctx) {
+        ctx.json(service.definition(ctx.pathParam("op")));
+    }
+}

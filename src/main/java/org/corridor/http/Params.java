@@ -1,0 +1,46 @@
+package org.corridor.http;
+
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import org.corridor.core.MalformedInputException;
+
+/** Query parameters read strictly: a bad one is refused with 400, naming it. */
+final class Params {
+    private Params() {}
+
+    /** A whole number in [min, max], or {@code otherwise} when absent. */
+    static long number(Context ctx, String name, long otherwise, long min, long max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new MalformedInputException(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** An ISO-8601 time with an offset, or null when absent. */
+    static Instant time(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            // An unencoded '+' in a query string arrives as a space.
+            return OffsetDateTime.parse(text.replace(' ', '+'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeException e) {
+            throw new MalformedInputException(
+                    name, "must be an ISO-8601 time with an offset, such as 2016-12-19T08:10:00+02:00");
+        }
+    }
+}

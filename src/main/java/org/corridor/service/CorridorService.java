@@ -1,0 +1,378 @@
+package org.corridor.service;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import org.corridor.core.ConflictException;
+import org.corridor.core.CorridorException;
+import org.corridor.core.FieldProblem;
+import org.corridor.core.InvalidInputException;
+import org.corridor.core.MalformedInputException;
+import org.corridor.core.NotFoundException;
+import org.corridor.core.Problems;
+import org.corridor.ledger.AppendResult;
+import org.corridor.ledger.DefinitionChange;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.NewEntry;
+import org.corridor.ledger.References;
+import org.corridor.ledger.StoredEntry;
+import org.corridor.observation.Observation;
+import org.corridor.observation.ObservationJson;
+import org.corridor.observation.ObservationReader;
+import org.corridor.operation.Agreement;
+import org.corridor.operation.Monitor;
+import org.corridor.operation.Movement;
+import org.corridor.operation.Operation;
+import org.corridor.operation.OperationReader;
+import org.corridor.operation.OperationWriter;
+import org.corridor.operation.Party;
+import org.corridor.operation.Site;
+import org.corridor.tally.ConvoyView;
+import org.corridor.tally.LiveTallies;
+import org.corridor.tally.Tallies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the ledger and one {@link LiveTallies} per operation in step: every write goes to the ledger first and,
+ * once durable, into the live tallies; listeners hear of each change afterwards. Thread-safe.
+ */
+public final class CorridorService {
+    /** The most observations one batch may hold; a larger batch is refused whole. */
+    public static final int MAX_BATCH = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorridorService.class);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper YAML = new YAMLMapper();
+    /** Stored observations are replayed as of this moment, so that none is refused as being in the future. */
+    private static final Instant REPLAY_CLOCK = Instant.parse("9999-01-01T00:00:00Z");
+
+    private final Ledger ledger;
+    private final InstantSource clock;
+    private final Map<String, OperationState> operations = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final Object definitions = new Object();
+
+    private CorridorService(Ledger ledger, InstantSource clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Loads every stored operation and replays its observations into live tallies. */
+    public static CorridorService start(Ledger ledger, InstantSource clock) {
+        CorridorService service = new CorridorService(ledger, clock);
+        for (String operationId : ledger.operationIds()) {
+            service.replay(operationId);
+        }
+        return service;
+    }
+
+    private void replay(String operationId) {
+        String definition = ledger.operation(operationId)
+                .orElseThrow(() -> new CorridorException("operation '" + operationId + "' is listed but not stored"));
+        Operation operation =
+                OperationReader.read(parseJson(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        OperationState state = new OperationState(operation);
+        ledger.forEach(operationId, entry -> {
+            Problems problems = new Problems();
+            Observation observation =
+                    ObservationReader.read(parseJson(entry.body()), operation, REPLAY_CLOCK, problems);
+            if (observation == null) {
+                LOG.atWarn()
+                        .addKeyValue("operation", operationId)
+                        .addKeyValue("seq", entry.seq())
+                        .addKeyValue("problems", problems.list())
+                        .log("stored observation no longer reads against its operation; left out of the tallies");
+            } else {
+                state.live.add(observation);
+            }
+        });
+        operations.put(operationId, state);
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** Calls {@code listener} with an operation's id after each change to its observations or definition. */
+    public void onChange(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    public List<OperationSummary> operations() {
+        return ledger.operationIds().stream()
+                .map(operations::get)
+                .filter(java.util.Objects::nonNull)
+                .map(state -> new OperationSummary(state.operation.id(), state.operation.name()))
+                .toList();
+    }
+
+    public Operation operation(String operationId) {
+        return state(operationId).operation;
+    }
+
+    /** The definition as stored: the JSON form of its file. */
+    public JsonNode definition(String operationId) {
+        return OperationWriter.write(operation(operationId));
+    }
+
+    /**
+     * Reads, checks and stores an operation definition (JSON or YAML), replacing a stored one of the same id.
+     *
+     * @param contentType the media type it came with, or null to tell JSON from YAML by its first character
+     * @throws MalformedInputException when the text is not JSON or YAML
+     * @throws InvalidInputException naming every problem in it
+     * @throws ConflictException when it drops ids that stored observations use
+     */
+    public DefinitionResult defineOperation(byte[] file, String contentType) {
+        Operation operation = OperationReader.read(parseDefinition(file, contentType));
+        JsonNode definition = OperationWriter.write(operation);
+        DefinitionChange change;
+        synchronized (definitions) {
+            OperationState existing = operations.get(operation.id());
+            if (existing == null) {
+                change = ledger.putOperation(operation.id(), text(definition), defined(operation));
+                operations.put(operation.id(), new OperationState(operation));
+            } else {
+                existing.lock.writeLock().lock();
+                try {
+                    change = ledger.putOperation(operation.id(), text(definition), defined(operation));
+                    if (change != DefinitionChange.UNCHANGED) {
+                        existing.operation = operation;
+                        existing.live.replaceOperation(operation);
+                    }
+                } finally {
+                    existing.lock.writeLock().unlock();
+                }
+            }
+        }
+        if (change != DefinitionChange.UNCHANGED) {
+            notifyChange(operation.id());
+        }
+        return new DefinitionResult(operation.id(), change, definition);
+    }
+
+    /**
+     * Records one observation.
+     *
+     * @throws InvalidInputException naming every field at fault; nothing is stored
+     * @throws ConflictException when its id is stored with other content
+     */
+    public ItemResult record(String operationId, JsonNode observation) {
+        ItemResult result = recordAll(state(operationId), List.of(observation)).getFirst();
+        return switch (result.status()) {
+            case CREATED, DUPLICATE -> result;
+            case INVALID -> throw new InvalidInputException("observation refused", result.problems());
+            case CONFLICT -> throw new ConflictException(result.detail(), result.problems());
+        };
+    }
+
+    /** Records a batch, each item on its own; a batch of more than {@link #MAX_BATCH} is refused whole. */
+    public List<ItemResult> recordBatch(String operationId, ArrayNode batch) {
+        OperationState state = state(operationId);
+        if (batch.size() > MAX_BATCH) {
+            throw InvalidInputException.of(
+                    "",
+                    "a batch holds at most " + MAX_BATCH + " observations; this one holds " + batch.size()
+                            + ": send it in parts");
+        }
+        List<JsonNode> items = new ArrayList<>(batch.size());
+        batch.forEach(items::add);
+        return recordAll(state, items);
+    }
+
+    private List<ItemResult> recordAll(OperationState state, List<JsonNode> items) {
+        ItemResult[] results = new ItemResult[items.size()];
+        boolean changed = false;
+        state.lock.readLock().lock();
+        try {
+            Operation operation = state.operation;
+            Instant now = clock.instant();
+            List<Integer> positions = new ArrayList<>();
+            List<Observation> observations = new ArrayList<>();
+            List<NewEntry> entries = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                Problems problems = new Problems();
+                Observation observation = ObservationReader.read(item, operation, now, problems);
+                if (observation == null) {
+                    results[i] = new ItemResult(
+                            idAsSent(item), ItemResult.Status.INVALID, null, "observation refused", problems.list());
+                } else {
+                    positions.add(i);
+                    observations.add(observation);
+                    entries.add(ObservationJson.entry(observation, item));
+                }
+            }
+            List<AppendResult> appended = entries.isEmpty() ? List.of() : ledger.append(operation.id(), entries);
+            for (int k = 0; k < appended.size(); k++) {
+                AppendResult append = appended.get(k);
+                Observation observation = observations.get(k);
+                results[positions.get(k)] = switch (append.outcome()) {
+                    case CREATED -> {
+                        state.live.add(observation);
+                        yield new ItemResult(
+                                observation.idText(), ItemResult.Status.CREATED, append.seq(), "", List.of());
+                    }
+                    case DUPLICATE ->
+                        new ItemResult(observation.idText(), ItemResult.Status.DUPLICATE, append.seq(), "", List.of());
+                    case CONFLICT -> conflict(observation.idText());
+                };
+                changed |= append.outcome() == AppendResult.Outcome.CREATED;
+            }
+        } finally {
+            state.lock.readLock().unlock();
+        }
+        if (changed) {
+            notifyChange(state.operation.id());
+        }
+        return List.of(results);
+    }
+
+    private static ItemResult conflict(String id) {
+        String detail = "observation " + id + " is already stored with other content; a stored observation never "
+                + "changes: send a count.corrected observation or use a new id";
+        return new ItemResult(id, ItemResult.Status.CONFLICT, null, detail, List.of(new FieldProblem("id", detail)));
+    }
+
+    /** Up to {@code limit} stored observations with a sequence number above {@code afterSeq}, in ledger order. */
+    public List<StoredEntry> observations(String operationId, long afterSeq, int limit) {
+        state(operationId);
+        return ledger.read(operationId, afterSeq, limit);
+    }
+
+    /** How many observations the operation holds. */
+    public long size(String operationId) {
+        state(operationId);
+        return ledger.size(operationId);
+    }
+
+    /** The tallies as of {@code asOf}, or as of now when it is null. */
+    public Tallies tallies(String operationId, Instant asOf) {
+        return state(operationId).live.tallies(asOf == null ? clock.instant() : asOf);
+    }
+
+    /** The convoy board as of {@code asOf}, or as of now when it is null. */
+    public List<ConvoyView> convoys(String operationId, Instant asOf) {
+        return state(operationId).live.convoys(asOf == null ? clock.instant() : asOf);
+    }
+
+    /** A number that increases on every change to the operation's tallies' inputs. */
+    public long version(String operationId) {
+        return state(operationId).live.version();
+    }
+
+    public boolean exists(String operationId) {
+        return operations.containsKey(operationId);
+    }
+
+    private OperationState state(String operationId) {
+        OperationState state = operations.get(operationId);
+        if (state == null) {
+            throw new NotFoundException("there is no operation '" + operationId + "'");
+        }
+        return state;
+    }
+
+    private void notifyChange(String operationId) {
+        for (Consumer<String> listener : listeners) {
+            try {
+                listener.accept(operationId);
+            } catch (RuntimeException e) {
+                LOG.warn("a change listener failed", e);
+            }
+        }
+    }
+
+    private static String idAsSent(JsonNode item) {
+        JsonNode id = item == null ? null : item.get("id");
+        return id != null && id.isTextual() ? id.textValue() : null;
+    }
+
+    private static References defined(Operation operation) {
+        Set<String> movements = new HashSet<>();
+        for (Agreement agreement : operation.agreements()) {
+            agreement.movements().stream().map(Movement::id).forEach(movements::add);
+        }
+        return new References(
+                operation.sites().stream().map(Site::id).collect(java.util.stream.Collectors.toSet()),
+                movements,
+                operation.monitors().stream().map(Monitor::id).collect(java.util.stream.Collectors.toSet()),
+                operation.parties().stream().map(Party::id).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static String text(JsonNode tree) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new CorridorException("could not write a definition as JSON", e);
+        }
+    }
+
+    private static JsonNode parseDefinition(byte[] file, String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("json")) {
+            return parse(JSON, "JSON", file);
+        }
+        if (type.contains("yaml")) {
+            return parse(YAML, "YAML", file);
+        }
+        String text = new String(file, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        return text.startsWith("{") ? parse(JSON, "JSON", file) : parse(YAML, "YAML", file);
+    }
+
+    /** Parses JSON text into a tree; text that is not JSON is refused with its line and column. */
+    public static JsonNode parseJson(byte[] text) {
+        return parse(JSON, "JSON", text);
+    }
+
+    private static JsonNode parseJson(String text) {
+        return parseJson(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String format, byte[] text) {
+        try {
+            JsonNode tree = mapper.readTree(text);
+            if (tree == null || tree.isMissingNode()) {
+                throw new MalformedInputException("", "the body is empty; expected " + format);
+            }
+            return tree;
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new MalformedInputException("", "not valid " + format + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedInputException("", "could not be read: " + e.getMessage());
+        }
+    }
+
+    /** One operation's definition, live tallies, and the lock that keeps a definition change apart from writes. */
+    private static final class OperationState {
+        private final LiveTallies live;
+        private final ReadWriteLock lock = new ReentrantReadWriteLock();
+        private volatile Operation operation;
+
+        private OperationState(Operation operation) {
+            this.operation = operation;
+            this.live = new LiveTallies(operation);
+        }
+    }
+}
