@@ -1,0 +1,64 @@
+package org.corridor.cli;
+
+import java.util.concurrent.Callable;
+import org.corridor.ledger.Ledger;
+import org.corridor.service.CorridorService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code corridor serve}: the HTTP server over the store. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the Corridor server: the HTTP API over the store, with live tallies.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  corridor serve",
+            "  corridor serve --port 9090 --db jdbc:sqlite:/srv/corridor/corridor.db",
+            "  CORRIDOR_PORT=9090 corridor serve"
+        },
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILURE_LINE})
+final class ServeCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(
+            names = "--port",
+            defaultValue = "${env:CORRIDOR_PORT:-8080}",
+            description = "The port to listen on, 0 for any free one (env CORRIDOR_PORT). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(
+            names = "--host",
+            defaultValue = "0.0.0.0",
+            description = "The address to listen on. Default: ${DEFAULT-VALUE} (every interface)")
+    String host;
+
+    ServeCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        checkPort(spec, port);
+        Ledger ledger = environment.ledgers().apply(store.jdbcUrl("corridor.db"));
+        CorridorService service = CorridorService.start(ledger, environment.clock());
+        return Serving.serve(service, ledger, host, port, spec.commandLine().getOut());
+    }
+
+    static void checkPort(CommandSpec spec, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port (0 to 65535)");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.corridor.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Where the data lives: {@code --db} and {@code --data-dir}, checked before anything is opened. */
+public final class StoreOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
+            defaultValue = "${env:CORRIDOR_DB}",
+            description = "The store (env CORRIDOR_DB). Default: jdbc:sqlite:DATA_DIR/corridor.db")
+    String db;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:CORRIDOR_DATA_DIR:-./data}",
+            description = "Where the server keeps its files (env CORRIDOR_DATA_DIR). Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    /** The JDBC URL to open, after checking that its directory can be written; a bad setting is named. */
+    String jdbcUrl(String defaultFile) {
+        if (db == null || db.isBlank()) {
+            ensureWritable(dataDir, "--data-dir");
+            return "jdbc:sqlite:" + dataDir.resolve(defaultFile);
+        }
+        if (!db.startsWith("jdbc:")) {
+            throw new ParameterException(
+                    spec.commandLine(), "--db: '" + db + "' is not a JDBC URL such as jdbc:sqlite:./data/corridor.db");
+        }
+        if (db.startsWith("jdbc:sqlite:")) {
+            String file = db.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+            if (!file.isEmpty() && !file.equals(":memory:") && !file.startsWith("file:")) {
+                Path parent = Path.of(file).toAbsolutePath().getParent();
+                ensureWritable(parent, "--db");
+            }
+        }
+        return db;
+    }
+
+    private void ensureWritable(Path directory, String option) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException | SecurityException e) {
+            throw new ParameterException(
+                    spec.commandLine(), option + ": cannot create the directory " + directory + " (" + e + ")");
+        }
+        if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            throw new ParameterException(spec.commandLine(), option + ": cannot write to the directory " + directory);
+        }
+    }
+}
