@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import org.corridor.service.CorridorService;
@@ -47,6 +48,7 @@ public final class CorridorServer implements AutoCloseable {
                 "/api/operations/{op}/stream",
                 client -> stream.join(client.ctx().pathParam("op"), client));
         app.exception(Exception.class, problems::handle);
+        app.exception(HttpResponseException.class, problems::handle);
         app.error(404, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith(ProblemResponses.PROBLEM_JSON)) {

@@ -1,0 +1,111 @@
+package org.corridor.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.jdbc.Ledgers;
+import org.corridor.service.CorridorService;
+
+/** The real server on a free port over a real SQLite ledger in a temporary directory, and a client for it. */
+final class RunningServer implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Ledger ledger;
+    final CorridorService service;
+    final CorridorServer server;
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningServer(Ledger ledger) {
+        this.ledger = ledger;
+        this.service = CorridorService.start(ledger, InstantSource.system());
+        this.server = CorridorServer.start(service, "127.0.0.1", 0);
+    }
+
+    static RunningServer start(Path directory) {
+        return new RunningServer(Ledgers.open("jdbc:sqlite:" + directory.resolve("corridor.db")));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> postJson(String path, Object body) {
+        try {
+            return post(path, "application/json", body instanceof String text ? text : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Defines the test operation (fixtures/test-op.yaml). */
+    void defineTestOperation() {
+        HttpResponse<String> response = post("/api/operations", "application/yaml", fixture("test-op.yaml"));
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("the test operation was refused: " + response.body());
+        }
+    }
+
+    /** How many observations the feed holds. */
+    int feedSize(String operationId) {
+        return json(get("/api/operations/" + operationId + "/observations?limit=1000"))
+                .size();
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = RunningServer.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        ledger.close();
+    }
+}

@@ -1,0 +1,86 @@
+package org.corridor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamTest {
+    @TempDir
+    Path directory;
+
+    RunningServer api;
+
+    @BeforeEach
+    void start() {
+        api = RunningServer.start(directory);
+        api.defineTestOperation();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void stream_sendsTalliesOnConnectAndWithinASecondOfAPost() throws Exception {
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        HttpResponse<InputStream> response = api.http.send(
+                HttpRequest.newBuilder(api.uri("/api/operations/test-op/stream"))
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        Thread reader = Thread.ofVirtual().start(() -> readEvents(response.body(), events));
+        try {
+            JsonNode first = events.poll(5, TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(first.get("departed").asLong()).isZero();
+
+            long posted = System.nanoTime();
+            api.postJson("/api/operations/test-op/observations", Observations.departure("c1", 77));
+            JsonNode next = events.poll(5, TimeUnit.SECONDS);
+            Duration latency = Duration.ofNanos(System.nanoTime() - posted);
+
+            assertThat(next).isNotNull();
+            assertThat(next.get("departed").asLong()).isEqualTo(77);
+            assertThat(latency).isLessThan(Duration.ofSeconds(1));
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
+
+    private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String event = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:") && "tallies".equals(event)) {
+                    events.add(RunningServer.JSON.readTree(
+                            line.substring("data:".length()).trim()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the stream was closed by the test
+        }
+    }
+}
