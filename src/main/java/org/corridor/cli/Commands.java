@@ -39,6 +39,7 @@ public final class Commands implements Runnable {
                 .addSubcommand(new TalliesCommand(environment))
                 .setOut(out)
                 .setErr(err)
+                .setUsageHelpWidth(100)
                 .setExecutionExceptionHandler(Commands::failed);
         return commandLine;
     }

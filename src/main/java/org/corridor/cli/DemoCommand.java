@@ -42,6 +42,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--port",
+            paramLabel = "P",
             defaultValue = "${env:CORRIDOR_PORT:-8080}",
             description = "The port to listen on, 0 for any free one (env CORRIDOR_PORT). Default: ${DEFAULT-VALUE}")
     int port;

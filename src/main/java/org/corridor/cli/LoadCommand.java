@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  corridor load aleppo-2016-12.yaml",
-            "  corridor load aleppo-2016-12.yaml observations.jsonl --db jdbc:sqlite:./data/corridor.db"
+            "  corridor load aleppo-2016-12.yaml observations.jsonl",
+            "  corridor load operation.json --db jdbc:sqlite:/srv/corridor/corridor.db"
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.REFUSED_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILURE_LINE})

@@ -62,8 +62,11 @@ final class Loader {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode tree = readLine(number, line, summary);
-            if (tree != null) {
+            JsonNode tree = readLine(line);
+            if (tree == null) {
+                record(operationId, numbers, chunk, summary);
+                invalid(number, unreadable(line), summary);
+            } else {
                 numbers.add(number);
                 chunk.add(tree);
                 if (chunk.size() == CHUNK) {
@@ -77,17 +80,24 @@ final class Loader {
         return summary;
     }
 
-    private JsonNode readLine(int number, String line, Summary summary) {
+    /** The line's observation object, or null when the line is not one. */
+    private static JsonNode readLine(String line) {
         try {
             JsonNode tree = CorridorService.parseJson(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (tree.isObject()) {
-                return tree;
-            }
-            invalid(number, "each line must hold one observation, a JSON object", summary);
+            return tree.isObject() ? tree : null;
         } catch (MalformedInputException e) {
-            invalid(number, "malformed JSON: " + e.problems().getFirst().message(), summary);
+            return null;
         }
-        return null;
+    }
+
+    /** Why a line that is not an observation object was refused. */
+    private static String unreadable(String line) {
+        try {
+            CorridorService.parseJson(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "each line must hold one observation, a JSON object";
+        } catch (MalformedInputException e) {
+            return "malformed JSON: " + e.problems().getFirst().message();
+        }
     }
 
     private void record(String operationId, List<Integer> numbers, ArrayNode chunk, Summary summary) {

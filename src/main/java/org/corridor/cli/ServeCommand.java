@@ -34,12 +34,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--port",
+            paramLabel = "P",
             defaultValue = "${env:CORRIDOR_PORT:-8080}",
             description = "The port to listen on, 0 for any free one (env CORRIDOR_PORT). Default: ${DEFAULT-VALUE}")
     int port;
 
     @Option(
             names = "--host",
+            paramLabel = "HOST",
             defaultValue = "0.0.0.0",
             description = "The address to listen on. Default: ${DEFAULT-VALUE} (every interface)")
     String host;

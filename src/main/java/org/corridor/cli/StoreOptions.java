@@ -17,7 +17,7 @@ public final class StoreOptions {
             names = "--db",
             paramLabel = "JDBC_URL",
             defaultValue = "${env:CORRIDOR_DB}",
-            description = "The store (env CORRIDOR_DB). Default: jdbc:sqlite:DATA_DIR/corridor.db")
+            description = "The store (env CORRIDOR_DB). Default: jdbc:sqlite:DATA_DIR/corridor.db (demo: demo.db)")
     String db;
 
     @Option(

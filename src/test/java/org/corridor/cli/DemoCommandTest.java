@@ -1,0 +1,27 @@
+package org.corridor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void demo_loadsEverythingAndAgainChangesNothing() {
+        assumeTrue(DemoCommand.class.getResource(DemoCommand.DEFINITION) != null, "the demo files are not here yet");
+        String db = "jdbc:sqlite:" + directory.resolve("demo.db");
+
+        Cli.Run first = Cli.run("demo", "--load-only", "--db", db);
+        Cli.Run again = Cli.run("demo", "--load-only", "--db", db);
+
+        assertThat(first.exitCode()).as(first.out()).isEqualTo(ExitCodes.OK);
+        assertThat(first.out()).contains("demo operation aleppo-2016-12 loaded").doesNotContain(" 0 created");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(again.out()).contains(" 0 created, ").contains(" 0 conflict, 0 invalid");
+    }
+}
