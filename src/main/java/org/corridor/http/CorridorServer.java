@@ -33,7 +33,6 @@ public final class CorridorServer implements AutoCloseable {
         TallyStream stream = new TallyStream(service, json);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(CorridorServer::logRequest);
