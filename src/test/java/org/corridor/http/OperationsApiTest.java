@@ -135,6 +135,12 @@ class OperationsApiTest {
     }
 
     @Test
+    void streamWithoutEventStreamAccept_is406Problem() {
+        api.defineTestOperation();
+        assertProblem(api.get("/api/operations/test-op/stream"), 406);
+    }
+
+    @Test
     void unknownRoute_is404Problem() {
         HttpResponse<String> response = api.get("/api/nothing-here");
         assertProblem(response, 404);
