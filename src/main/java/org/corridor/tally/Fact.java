@@ -53,6 +53,14 @@ record Fact(
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
+    /**
+     * A key that sorts before every fact at {@code at} or later (the smallest id at that moment), for searching
+     * facts kept in {@link #CHRONOLOGICAL} order.
+     */
+    static Fact boundary(long at) {
+        return new Fact(new UUID(0, 0), at, ObservationType.INCIDENT_REPORTED, null, null, null, null, -1, null, null);
+    }
+
     boolean hasPeople() {
         return people >= 0;
     }

@@ -21,17 +21,25 @@ final class FactSet {
     private long latestAt = Long.MIN_VALUE;
 
     /**
-     * Adds a fact; returns the convoy whose state it may change (its own, or its correction target's), "" when it
-     * changes no convoy, or null when the id was already present and nothing changed.
+     * What adding a fact may have changed: a convoy's state, or the count of a fact not tied to a convoy (a release
+     * or a loose detention, or the target of a correction).
+     *
+     * @param convoy the convoy touched, or null
+     * @param standalone the release or loose detention touched, or null
      */
-    String add(Fact fact) {
+    record Touched(String convoy, Fact standalone) {
+        static final Touched NOTHING = new Touched(null, null);
+    }
+
+    /** Adds a fact; returns what it touched, or null when its id was already present and nothing changed. */
+    Touched add(Fact fact) {
         if (byId.putIfAbsent(fact.id(), fact) != null) {
             return null;
         }
         latestAt = Math.max(latestAt, fact.at());
         if (fact.convoy() != null) {
             byConvoy.computeIfAbsent(fact.convoy(), c -> new ArrayList<>(4)).add(fact);
-            return fact.convoy();
+            return new Touched(fact.convoy(), null);
         }
         switch (fact.type()) {
             case COUNT_CORRECTED -> {
@@ -39,13 +47,28 @@ final class FactSet {
                         .computeIfAbsent(fact.refersTo(), t -> new ArrayList<>(1))
                         .add(fact);
                 Fact target = byId.get(fact.refersTo());
-                return target == null || target.convoy() == null ? "" : target.convoy();
+                if (target == null) {
+                    return Touched.NOTHING;
+                }
+                if (target.convoy() != null) {
+                    return new Touched(target.convoy(), null);
+                }
+                boolean standalone = target.type() == ObservationType.PERSONS_RELEASED
+                        || target.type() == ObservationType.PERSONS_DETAINED;
+                return standalone ? new Touched(null, target) : Touched.NOTHING;
             }
-            case PERSONS_RELEASED -> releases.add(fact);
-            case PERSONS_DETAINED -> looseDetentions.add(fact);
-            default -> {}
+            case PERSONS_RELEASED -> {
+                releases.add(fact);
+                return new Touched(null, fact);
+            }
+            case PERSONS_DETAINED -> {
+                looseDetentions.add(fact);
+                return new Touched(null, fact);
+            }
+            default -> {
+                return Touched.NOTHING;
+            }
         }
-        return "";
     }
 
     /** The facts with {@code at} ≤ {@code asOf}, grouped afresh. */
@@ -98,9 +121,5 @@ final class FactSet {
     /** The state of one convoy from every fact naming it. */
     ConvoyState convoy(String convoyId) {
         return ConvoyState.of(convoyId, byConvoy.getOrDefault(convoyId, List.of()), this);
-    }
-
-    boolean isHalt(Fact fact) {
-        return fact.type() == ObservationType.CONVOY_HALTED;
     }
 }

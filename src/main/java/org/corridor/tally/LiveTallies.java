@@ -2,125 +2,163 @@ package org.corridor.tally;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.corridor.observation.Observation;
 import org.corridor.operation.Operation;
 
 /**
- * The numbers of one operation kept up to date as observations are stored. Each convoy's state is computed once and
- * kept until an observation touching it arrives, so the tallies "now" cost a pass over convoy states rather than over
- * every observation. A moment earlier than the latest observation is answered by {@link TallyEngine}'s full
- * computation over the observations up to it. Both give the same answer as the pure functions, by construction and by
- * test. Thread-safe.
+ * The numbers of one operation kept up to date as observations are stored. A new observation marks the convoy (or
+ * the release or detention) it touches; on the next read, only those are recomputed and their contributions to the
+ * running {@link Aggregates} swapped, so the tallies "now" cost little more than the number of movements. A moment
+ * earlier than the latest observation is answered by the full computation over the observations up to it. Both give
+ * the pure functions' answer, by construction and by test. Thread-safe.
  */
 public final class LiveTallies {
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantLock lock = new ReentrantLock();
     private final Interner interner = new Interner();
     private final FactSet facts = new FactSet();
     private final Map<String, ConvoyState> states = new HashMap<>();
-    private final Set<String> stale = new HashSet<>();
+    private final Map<UUID, Long> standaloneCounts = new HashMap<>();
+    private final Set<String> staleConvoys = new LinkedHashSet<>();
+    private final Map<UUID, Fact> staleStandalone = new HashMap<>();
     private Operation operation;
+    private Aggregates aggregates;
     private long version;
 
     public LiveTallies(Operation operation) {
         this.operation = operation;
+        this.aggregates = new Aggregates(operation);
     }
 
     /** Adds an observation; returns false, changing nothing, when one with its id is already here. */
     public boolean add(Observation observation) {
-        lock.writeLock().lock();
+        lock.lock();
         try {
-            String touched = facts.add(Fact.of(observation, interner));
+            FactSet.Touched touched = facts.add(Fact.of(observation, interner));
             if (touched == null) {
                 return false;
             }
-            if (!touched.isEmpty()) {
-                stale.add(touched);
+            if (touched.convoy() != null) {
+                staleConvoys.add(touched.convoy());
+            }
+            if (touched.standalone() != null) {
+                staleStandalone.put(touched.standalone().id(), touched.standalone());
             }
             version++;
             return true;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlock();
         }
     }
 
-    /** Uses a new definition of the operation from now on (observations are kept). */
+    /** Uses a new definition of the operation from now on; the observations are kept and the sums rebuilt. */
     public void replaceOperation(Operation replacement) {
-        lock.writeLock().lock();
+        lock.lock();
         try {
             operation = replacement;
+            aggregates = Aggregates.of(replacement, facts);
+            states.clear();
+            standaloneCounts.clear();
+            staleConvoys.clear();
+            staleStandalone.clear();
+            for (String convoy : facts.convoys()) {
+                states.put(convoy, facts.convoy(convoy));
+            }
+            for (Fact fact : facts.releases()) {
+                standaloneCounts.put(fact.id(), facts.count(fact));
+            }
+            for (Fact fact : facts.looseDetentions()) {
+                standaloneCounts.put(fact.id(), facts.count(fact));
+            }
             version++;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlock();
         }
     }
 
     public Operation operation() {
-        lock.readLock().lock();
+        lock.lock();
         try {
             return operation;
         } finally {
-            lock.readLock().unlock();
+            lock.unlock();
         }
     }
 
     /** Increases with every change, so that a listener can tell whether the numbers may have moved. */
     public long version() {
-        lock.readLock().lock();
+        lock.lock();
         try {
             return version;
         } finally {
-            lock.readLock().unlock();
+            lock.unlock();
         }
     }
 
     /** How many distinct observations are held. */
     public int size() {
-        lock.readLock().lock();
+        lock.lock();
         try {
             return facts.size();
         } finally {
-            lock.readLock().unlock();
+            lock.unlock();
         }
     }
 
     public Tallies tallies(Instant asOf) {
         long limit = Fact.nanos(asOf);
-        lock.writeLock().lock();
+        lock.lock();
         try {
             if (limit >= facts.latestAt()) {
-                refreshStaleStates();
-                return TallyEngine.tallies(operation, facts, states.values(), limit);
+                catchUp();
+                return aggregates.tallies(operation, limit);
             }
-            FactSet earlier = facts.upTo(limit);
-            return TallyEngine.tallies(operation, earlier, TallyEngine.states(earlier), limit);
+            return Aggregates.of(operation, facts.upTo(limit)).tallies(operation, limit);
         } finally {
-            lock.writeLock().unlock();
+            lock.unlock();
         }
     }
 
     public List<ConvoyView> convoys(Instant asOf) {
         long limit = Fact.nanos(asOf);
-        lock.writeLock().lock();
+        lock.lock();
         try {
             if (limit >= facts.latestAt()) {
-                refreshStaleStates();
+                catchUp();
                 return TallyEngine.board(operation.timezone(), states.values());
             }
             return TallyEngine.board(operation.timezone(), TallyEngine.states(facts.upTo(limit)));
         } finally {
-            lock.writeLock().unlock();
+            lock.unlock();
         }
     }
 
-    private void refreshStaleStates() {
-        for (String convoy : stale) {
-            states.put(convoy, facts.convoy(convoy));
+    /** Recomputes what changed since the last read and swaps its contribution to the sums. */
+    private void catchUp() {
+        for (String convoy : staleConvoys) {
+            ConvoyState previous = states.get(convoy);
+            if (previous != null) {
+                aggregates.apply(previous, -1);
+            }
+            ConvoyState current = facts.convoy(convoy);
+            aggregates.apply(current, 1);
+            states.put(convoy, current);
         }
-        stale.clear();
+        staleConvoys.clear();
+        for (Fact fact : staleStandalone.values()) {
+            Long previous = standaloneCounts.get(fact.id());
+            if (previous != null) {
+                aggregates.applyStandalone(fact, previous, -1);
+            }
+            long current = facts.count(fact);
+            aggregates.applyStandalone(fact, current, 1);
+            standaloneCounts.put(fact.id(), current);
+        }
+        staleStandalone.clear();
     }
 }

@@ -1,0 +1,2 @@
+/** Benchmarks (JMH) and their data generators; run by bench/run, never as part of the unit tests. */
+package org.corridor.bench;

@@ -1,0 +1,250 @@
+package org.corridor.tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.corridor.observation.Header;
+import org.corridor.observation.Observation;
+
+/**
+ * The laws of the numbers: they are a function of the set of observations, whatever the order of arrival and however
+ * often each arrives; a correction applies whenever it arrives; competing observations follow the later-{@code at},
+ * smaller-id rule; and the live, incremental tallies always equal the pure computation.
+ */
+class TallyLawsTest {
+    private static final OffsetDateTime START = OffsetDateTime.parse("2016-12-15T00:00:00+02:00");
+    private static final List<String> CONVOYS = List.of("c1", "c2", "c3", "c4", "c5", "t1", "t2");
+    private static final List<String> MONITORS = List.of("m1", "m2", "m3");
+
+    @Property(tries = 300)
+    void tallies_doNotDependOnOrderOrDuplicates(
+            @ForAll("observationSets") List<Observation> observations,
+            @ForAll long seed,
+            @ForAll("moments") Instant asOf) {
+        List<Observation> shuffled = shuffledWithDuplicates(observations, new Random(seed));
+
+        assertThat(TallyEngine.tallies(Scenario.OPERATION, shuffled, asOf))
+                .isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, asOf));
+        assertThat(TallyEngine.convoys(Scenario.OPERATION, shuffled, asOf))
+                .isEqualTo(TallyEngine.convoys(Scenario.OPERATION, observations, asOf));
+    }
+
+    @Property(tries = 300)
+    void liveTallies_equalThePureComputation_forAnyArrivalOrderAndMoment(
+            @ForAll("observationSets") List<Observation> observations,
+            @ForAll long seed,
+            @ForAll("moments") Instant asOf) {
+        LiveTallies live = new LiveTallies(Scenario.OPERATION);
+        Random random = new Random(seed);
+        Instant now = START.plusDays(10).toInstant();
+        for (Observation observation : shuffledWithDuplicates(observations, random)) {
+            live.add(observation);
+            if (random.nextInt(5) == 0) {
+                live.tallies(now);
+            }
+        }
+
+        assertThat(live.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, asOf));
+        assertThat(live.tallies(now)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, now));
+        assertThat(live.convoys(now)).isEqualTo(TallyEngine.convoys(Scenario.OPERATION, observations, now));
+        assertThat(live.size()).isEqualTo(observations.size());
+    }
+
+    @Property(tries = 200)
+    void correction_appliesWhetherItArrivesBeforeOrAfterItsTarget(
+            @ForAll("counts") long reported,
+            @ForAll("counts") long corrected,
+            @ForAll("minutes") int departedAt,
+            @ForAll("minutes") int correctedAt) {
+        Random ids = new Random(reported * 31 + corrected);
+        Observation departure = departure("c1", reported, departedAt, "m1", ids);
+        Observation correction = new Observation.CountCorrected(
+                header(correctedAt, "m2", "check", ids), departure.id(), corrected, "recount");
+        Instant after = START.plusDays(5).toInstant();
+
+        LiveTallies correctionFirst = new LiveTallies(Scenario.OPERATION);
+        correctionFirst.add(correction);
+        correctionFirst.tallies(after);
+        correctionFirst.add(departure);
+        LiveTallies targetFirst = new LiveTallies(Scenario.OPERATION);
+        targetFirst.add(departure);
+        targetFirst.tallies(after);
+        targetFirst.add(correction);
+
+        assertThat(correctionFirst.tallies(after).departed()).isEqualTo(corrected);
+        assertThat(targetFirst.tallies(after).departed()).isEqualTo(corrected);
+        assertThat(TallyEngine.tallies(Scenario.OPERATION, List.of(correction, departure), after)
+                        .departed())
+                .isEqualTo(corrected);
+    }
+
+    @Property(tries = 300)
+    void competingDepartures_laterAtWinsThenSmallerId(
+            @ForAll("departureSets") List<Observation.ConvoyDeparted> departures, @ForAll long seed) {
+        List<Observation.ConvoyDeparted> shuffled = new ArrayList<>(departures);
+        Collections.shuffle(shuffled, new Random(seed));
+        Observation.ConvoyDeparted expected = departures.stream()
+                .max((a, b) -> {
+                    int byTime = a.instant().compareTo(b.instant());
+                    return byTime != 0 ? byTime : b.id().toString().compareTo(a.id().toString());
+                })
+                .orElseThrow();
+
+        List<ConvoyView> board = TallyEngine.convoys(
+                Scenario.OPERATION, shuffled, START.plusDays(5).toInstant());
+
+        assertThat(board).singleElement().satisfies(convoy -> {
+            assertThat(convoy.departed()).isEqualTo(expected.people());
+            assertThat(convoy.movement()).isEqualTo(expected.movement());
+        });
+    }
+
+    private static List<Observation> shuffledWithDuplicates(List<Observation> observations, Random random) {
+        List<Observation> copy = new ArrayList<>(observations);
+        for (Observation observation : observations) {
+            if (random.nextInt(3) == 0) {
+                copy.add(observation);
+            }
+        }
+        Collections.shuffle(copy, random);
+        return copy;
+    }
+
+    @Provide
+    Arbitrary<Long> counts() {
+        return Arbitraries.longs().between(0, 500);
+    }
+
+    @Provide
+    Arbitrary<Integer> minutes() {
+        return Arbitraries.integers().between(0, 4 * 24 * 60);
+    }
+
+    @Provide
+    Arbitrary<Instant> moments() {
+        return Arbitraries.integers().between(-60, 6 * 24 * 60).map(minute -> START.plusMinutes(minute)
+                .toInstant());
+    }
+
+    @Provide
+    Arbitrary<List<Observation.ConvoyDeparted>> departureSets() {
+        Arbitrary<Observation.ConvoyDeparted> departure = Combinators.combine(
+                        Arbitraries.of("east-out", "town-out"),
+                        counts(),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.of(MONITORS),
+                        Arbitraries.longs(),
+                        Arbitraries.longs())
+                .as((movement, people, minute, monitor, high, low) -> {
+                    String site =
+                            Scenario.OPERATION.movement(movement).orElseThrow().from();
+                    return new Observation.ConvoyDeparted(
+                            new Header(
+                                    new UUID(high, low),
+                                    "test-op",
+                                    START.plusMinutes(minute),
+                                    monitor,
+                                    site,
+                                    null,
+                                    null),
+                            "c1",
+                            movement,
+                            people,
+                            Map.of());
+                });
+        return departure.list().uniqueElements(Observation::id).ofMinSize(1).ofMaxSize(6);
+    }
+
+    /** Random sets over the scenario: every type, corrections aimed at earlier ones, times over four days. */
+    @Provide
+    Arbitrary<List<Observation>> observationSets() {
+        return Arbitraries.integers().between(0, 60).flatMap(size -> Arbitraries.longs()
+                .map(seed -> generate(size, new Random(seed))));
+    }
+
+    private static List<Observation> generate(int size, Random random) {
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String convoy = CONVOYS.get(random.nextInt(CONVOYS.size()));
+            String movement = convoy.startsWith("t") ? "town-out" : "east-out";
+            String monitor = MONITORS.get(random.nextInt(MONITORS.size()));
+            int minute = random.nextInt(4 * 24 * 60);
+            long people = random.nextInt(400);
+            var scenarioMovement = Scenario.OPERATION.movement(movement).orElseThrow();
+            Observation observation =
+                    switch (random.nextInt(10)) {
+                        case 0, 1 -> departure(convoy, people, minute, monitor, random);
+                        case 2, 3 ->
+                            new Observation.ConvoyArrived(
+                                    header(minute, monitor, scenarioMovement.to(), random),
+                                    convoy,
+                                    movement,
+                                    people,
+                                    Map.of());
+                        case 4 ->
+                            new Observation.ConvoyPassed(
+                                    header(minute, monitor, "check", random),
+                                    convoy,
+                                    random.nextBoolean() ? people : null,
+                                    Map.of());
+                        case 5 ->
+                            random.nextBoolean()
+                                    ? new Observation.ConvoyHalted(
+                                            header(minute, monitor, "check", random), convoy, "checks")
+                                    : new Observation.ConvoyResumed(header(minute, monitor, "check", random), convoy);
+                        case 6 ->
+                            new Observation.PersonsDetained(
+                                    header(minute, monitor, "check", random),
+                                    people / 10,
+                                    random.nextBoolean() ? convoy : null,
+                                    "govt");
+                        case 7 ->
+                            new Observation.PersonsReleased(
+                                    header(minute, monitor, "check", random),
+                                    people / 20,
+                                    random.nextBoolean() ? scenarioMovement.to() : "check",
+                                    random.nextBoolean() ? movement : null,
+                                    null);
+                        case 8 ->
+                            observations.isEmpty()
+                                    ? departure(convoy, people, minute, monitor, random)
+                                    : new Observation.CountCorrected(
+                                            header(minute, monitor, "check", random),
+                                            observations
+                                                    .get(random.nextInt(observations.size()))
+                                                    .id(),
+                                            people,
+                                            "recount");
+                        default -> departure(convoy, people, minute, monitor, random);
+                    };
+            observations.add(observation);
+        }
+        return observations;
+    }
+
+    private static Observation.ConvoyDeparted departure(
+            String convoy, long people, int minute, String monitor, Random random) {
+        String movement = convoy.startsWith("t") ? "town-out" : "east-out";
+        String site = Scenario.OPERATION.movement(movement).orElseThrow().from();
+        return new Observation.ConvoyDeparted(
+                header(minute, monitor, site, random), convoy, movement, people, Map.of());
+    }
+
+    private static Header header(int minute, String monitor, String site, Random random) {
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        return new Header(id, "test-op", START.plusMinutes(minute), monitor, site, null, null);
+    }
+}
