@@ -2,9 +2,11 @@ package org.corridor.cli;
 
 import java.io.PrintWriter;
 import org.corridor.core.ConflictException;
+import org.corridor.core.CorridorException;
 import org.corridor.core.InvalidInputException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.core.NotFoundException;
+import org.corridor.core.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,13 +53,21 @@ public final class Commands implements Runnable {
     }
 
     private static int failed(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
-        commandLine.getErr().println("error: " + failure.getMessage());
+        commandLine.getErr().println("error: " + describe(failure));
         return switch (failure) {
             case InvalidInputException e -> ExitCodes.REFUSED;
             case MalformedInputException e -> ExitCodes.REFUSED;
             case ConflictException e -> ExitCodes.REFUSED;
             case NotFoundException e -> ExitCodes.REFUSED;
             default -> ExitCodes.FAILURE;
+        };
+    }
+
+    private static String describe(Exception failure) {
+        return switch (failure) {
+            case StorageException e -> "the store failed (" + e.getMessage() + "); nothing half-done was kept: retry";
+            case CorridorException e -> e.getMessage();
+            default -> failure.toString();
         };
     }
 }
