@@ -2,8 +2,10 @@ package org.corridor.operation;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.time.DateTimeException;
@@ -24,9 +26,15 @@ import org.corridor.core.Problems;
  * found, each named by its path in the file.
  */
 public final class OperationReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML =
-            new YAMLMapper(YAMLFactory.builder().build());
+    /** A key given twice is refused: otherwise one of the two values would be dropped without a word. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final ObjectMapper YAML = YAMLMapper.builder(
+                    YAMLFactory.builder().build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static final Set<String> OPERATION_FIELDS = Set.of(
             "id",

@@ -331,6 +331,35 @@ class OperationReaderTest {
     // --- files that are not operation files at all ------------------------------------------------------------------
 
     @Test
+    void read_yamlNotANumberLocation_isRefusedAsMalformed() {
+        String yaml = new String(resource("aleppo.yaml"), StandardCharsets.UTF_8)
+                .replace("location: [36.20, 37.17]", "location: [.nan, 37.17]");
+
+        assertThat(problemsOf(yaml)).singleElement().satisfies(problem -> assertThat(problem.message())
+                .contains("line 13"));
+    }
+
+    @Test
+    void read_yamlDuplicateKey_isRefused() {
+        String yaml = new String(resource("aleppo.yaml"), StandardCharsets.UTF_8)
+                .replace("        quota: 4000\n", "        quota: 4000\n        quota: 40000\n");
+
+        assertThat(problemsOf(yaml)).singleElement().satisfies(problem -> assertThat(problem.message())
+                .contains("line 52")
+                .contains("quota"));
+    }
+
+    @Test
+    void read_jsonDuplicateKey_isRefused() {
+        String json = new String(resource("aleppo.json"), StandardCharsets.UTF_8)
+                .replace("\"timezone\": \"Asia/Damascus\",", "\"timezone\": \"Asia/Damascus\", \"timezone\": \"UTC\",");
+
+        assertThat(problemsOf(json)).singleElement().satisfies(problem -> assertThat(problem.message())
+                .contains("line 4")
+                .contains("timezone"));
+    }
+
+    @Test
     void read_malformedYaml_namesTheLine() {
         List<FieldProblem> problems = problemsOf("id: aleppo\nname: {en: Aleppo\ntimezone: Asia/Damascus\n: : :\n");
 
