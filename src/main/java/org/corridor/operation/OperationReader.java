@@ -3,6 +3,7 @@ package org.corridor.operation;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,14 +27,19 @@ import org.corridor.core.Problems;
  * found, each named by its path in the file.
  */
 public final class OperationReader {
-    /** A key given twice is refused: otherwise one of the two values would be dropped without a word. */
+    /**
+     * A key given twice, or anything after the one document (trailing text, a second YAML document), is refused:
+     * otherwise part of the file would be dropped without a word.
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private static final ObjectMapper YAML = YAMLMapper.builder(
                     YAMLFactory.builder().build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private static final Set<String> OPERATION_FIELDS = Set.of(

@@ -360,6 +360,26 @@ class OperationReaderTest {
     }
 
     @Test
+    void read_jsonWithTrailingText_isRefused() {
+        String json = new String(resource("aleppo.json"), StandardCharsets.UTF_8) + "{\"id\": \"homs\"}\n";
+
+        assertThat(problemsOf(json)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEmpty();
+            assertThat(problem.message()).contains("JSON").contains("line 39");
+        });
+    }
+
+    @Test
+    void read_yamlWithASecondDocument_isRefused() {
+        String yaml = new String(resource("aleppo.yaml"), StandardCharsets.UTF_8) + "---\nid: homs\n";
+
+        assertThat(problemsOf(yaml)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEmpty();
+            assertThat(problem.message()).contains("YAML").containsPattern("line \\d+");
+        });
+    }
+
+    @Test
     void read_malformedYaml_namesTheLine() {
         List<FieldProblem> problems = problemsOf("id: aleppo\nname: {en: Aleppo\ntimezone: Asia/Damascus\n: : :\n");
 
