@@ -110,10 +110,16 @@ public final class ObservationReader {
         }
         String note = optionalFreeText(fields, "note");
         String signature = fields.optionalText("signature");
-        if (id == null || at == null || monitor == null || site == null) {
-            return null;
-        }
         return new Header(id, operation.id(), at, monitor, site, note, signature);
+    }
+
+    /**
+     * Whether every required header field was read. An incomplete header is still passed on, so that the rules on
+     * the fields that were read (a departure's site, a correction's target) are checked and reported in the same pass;
+     * it never leaves the reader.
+     */
+    private static boolean complete(Header header) {
+        return header.id() != null && header.at() != null && header.monitor() != null && header.site() != null;
     }
 
     private static String optionalFreeText(Fields fields, String name) {
@@ -133,10 +139,10 @@ public final class ObservationReader {
         Movement movement = movement(fields, operation, true);
         Long people = fields.requiredCount("people");
         Map<String, Long> vehicles = vehicles(fields);
-        if (movement != null && header != null && !movement.from().equals(header.site())) {
+        if (movement != null && header.site() != null && !movement.from().equals(header.site())) {
             fields.problems().add("site", "a departure's site must be its movement's origin '" + movement.from() + "'");
         }
-        if (header == null || convoy == null || movement == null || people == null || vehicles == null) {
+        if (!complete(header) || convoy == null || movement == null || people == null || vehicles == null) {
             return null;
         }
         return new Observation.ConvoyDeparted(header, convoy, movement.id(), people, vehicles);
@@ -147,11 +153,11 @@ public final class ObservationReader {
         Movement movement = movement(fields, operation, true);
         Long people = fields.requiredCount("people");
         Map<String, Long> vehicles = vehicles(fields);
-        if (movement != null && header != null && !movement.to().equals(header.site())) {
+        if (movement != null && header.site() != null && !movement.to().equals(header.site())) {
             fields.problems()
                     .add("site", "an arrival's site must be its movement's destination '" + movement.to() + "'");
         }
-        if (header == null || convoy == null || movement == null || people == null || vehicles == null) {
+        if (!complete(header) || convoy == null || movement == null || people == null || vehicles == null) {
             return null;
         }
         return new Observation.ConvoyArrived(header, convoy, movement.id(), people, vehicles);
@@ -161,7 +167,7 @@ public final class ObservationReader {
         String convoy = fields.requiredSlug("convoy");
         Long people = fields.optionalCount("people");
         Map<String, Long> vehicles = vehicles(fields);
-        if (header == null || convoy == null || vehicles == null || (fields.has("people") && people == null)) {
+        if (!complete(header) || convoy == null || vehicles == null || (fields.has("people") && people == null)) {
             return null;
         }
         return new Observation.ConvoyPassed(header, convoy, people, vehicles);
@@ -170,14 +176,14 @@ public final class ObservationReader {
     private static Observation halted(Fields fields, Header header) {
         String convoy = fields.requiredSlug("convoy");
         String reason = fields.requiredText("reason");
-        return header == null || convoy == null || reason == null
+        return !complete(header) || convoy == null || reason == null
                 ? null
                 : new Observation.ConvoyHalted(header, convoy, reason);
     }
 
     private static Observation resumed(Fields fields, Header header) {
         String convoy = fields.requiredSlug("convoy");
-        return header == null || convoy == null ? null : new Observation.ConvoyResumed(header, convoy);
+        return !complete(header) || convoy == null ? null : new Observation.ConvoyResumed(header, convoy);
     }
 
     private static Observation detained(Fields fields, Header header, Operation operation) {
@@ -187,7 +193,7 @@ public final class ObservationReader {
         if (by != null && operation.party(by).isEmpty()) {
             fields.problems().add("by", "unknown party '" + by + "' in operation '" + operation.id() + "'");
         }
-        if (header == null || people == null || !fields.problems().isEmpty()) {
+        if (!complete(header) || people == null || !fields.problems().isEmpty()) {
             return null;
         }
         return new Observation.PersonsDetained(header, people, convoy, by);
@@ -201,7 +207,10 @@ public final class ObservationReader {
         }
         Movement movement = movement(fields, operation, false);
         UUID refersTo = fields.optionalUuid("refersTo");
-        if (header == null || people == null || to == null || !fields.problems().isEmpty()) {
+        if (!complete(header)
+                || people == null
+                || to == null
+                || !fields.problems().isEmpty()) {
             return null;
         }
         return new Observation.PersonsReleased(header, people, to, movement == null ? null : movement.id(), refersTo);
@@ -211,10 +220,10 @@ public final class ObservationReader {
         UUID refersTo = fields.requiredUuid("refersTo");
         Long people = fields.requiredCount("people");
         String reason = fields.requiredText("reason");
-        if (refersTo != null && header != null && refersTo.equals(header.id())) {
+        if (refersTo != null && refersTo.equals(header.id())) {
             fields.problems().add("refersTo", "a correction cannot refer to itself");
         }
-        if (header == null
+        if (!complete(header)
                 || refersTo == null
                 || people == null
                 || reason == null
@@ -237,7 +246,7 @@ public final class ObservationReader {
         }
         Long people = fields.optionalCount("people");
         String description = fields.requiredText("description");
-        if (header == null
+        if (!complete(header)
                 || category == null
                 || severity == null
                 || description == null

@@ -2,8 +2,11 @@ package org.corridor.operation;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.time.DateTimeException;
@@ -11,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +27,20 @@ import org.corridor.core.Problems;
  * found, each named by its path in the file.
  */
 public final class OperationReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML =
-            new YAMLMapper(YAMLFactory.builder().build());
+    /**
+     * A key given twice, or anything after the one document (trailing text, a second YAML document), is refused:
+     * otherwise part of the file would be dropped without a word.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final ObjectMapper YAML = YAMLMapper.builder(
+                    YAMLFactory.builder().build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private static final Set<String> OPERATION_FIELDS = Set.of(
             "id",
@@ -131,8 +146,9 @@ public final class OperationReader {
         }
         Boolean requireSignatures = root.optionalBoolean("requireSignatures");
         Boolean isPublic = root.optionalBoolean("public");
+        checkConsistency(tree, problems);
         problems.throwIfAny("operation file");
-        Operation operation = new Operation(
+        return new Operation(
                 id,
                 name,
                 zone,
@@ -142,9 +158,6 @@ public final class OperationReader {
                 monitors,
                 Boolean.TRUE.equals(requireSignatures),
                 Boolean.TRUE.equals(isPublic));
-        checkConsistency(operation, problems);
-        problems.throwIfAny("operation file");
-        return operation;
     }
 
     private static ZoneId zone(Fields root) {
@@ -307,81 +320,109 @@ public final class OperationReader {
         return key;
     }
 
-    /** Cross-references: duplicate ids, unknown sites and parties, cycles of opens.after. */
-    private static void checkConsistency(Operation operation, Problems problems) {
-        Set<String> partyIds = uniqueIds(operation.parties(), Party::id, "parties", problems);
-        Set<String> siteIds = uniqueIds(operation.sites(), Site::id, "sites", problems);
-        uniqueIds(operation.monitors(), Monitor::id, "monitors", problems);
-        uniqueIds(operation.agreements(), Agreement::id, "agreements", problems);
-        Map<String, Movement> movements = new HashMap<>();
-        for (int a = 0; a < operation.agreements().size(); a++) {
-            Agreement agreement = operation.agreements().get(a);
+    /**
+     * Cross-references: duplicate ids, unknown sites and parties, cycles of opens.after. Walks the tree rather than
+     * the model, so that it runs even when elements were refused on their own, with every path as in the file: an
+     * element with a readable id counts as declared, and a reference that is not a slug was already reported.
+     */
+    private static void checkConsistency(JsonNode tree, Problems problems) {
+        Set<String> partyIds = uniqueIds(tree, "parties", problems);
+        Set<String> siteIds = uniqueIds(tree, "sites", problems);
+        uniqueIds(tree, "monitors", problems);
+        uniqueIds(tree, "agreements", problems);
+        boolean sitesDeclared = tree.path("sites").isArray();
+        Map<String, String> opensAfter = new HashMap<>();
+        Map<String, String> afterPaths = new LinkedHashMap<>();
+        Set<String> movementIds = new HashSet<>();
+        List<JsonNode> agreements = elements(tree, "agreements");
+        for (int a = 0; a < agreements.size(); a++) {
             String agreementPath = "agreements[" + a + "]";
-            for (int p = 0; p < agreement.parties().size(); p++) {
-                if (!partyIds.contains(agreement.parties().get(p))) {
-                    problems.add(
-                            agreementPath + ".parties[" + p + "]",
-                            "unknown party '" + agreement.parties().get(p) + "'");
+            List<JsonNode> parties = elements(agreements.get(a), "parties");
+            for (int p = 0; p < parties.size(); p++) {
+                String party = slug(parties.get(p));
+                if (party != null && !partyIds.contains(party)) {
+                    problems.add(agreementPath + ".parties[" + p + "]", "unknown party '" + party + "'");
                 }
             }
-            for (int m = 0; m < agreement.movements().size(); m++) {
-                Movement movement = agreement.movements().get(m);
+            List<JsonNode> movements = elements(agreements.get(a), "movements");
+            for (int m = 0; m < movements.size(); m++) {
+                JsonNode movement = movements.get(m);
                 String path = agreementPath + ".movements[" + m + "]";
-                if (movements.putIfAbsent(movement.id(), movement) != null) {
-                    problems.add(path + ".id", "duplicate movement id '" + movement.id() + "'");
+                String id = slug(movement.get("id"));
+                if (id != null && !movementIds.add(id)) {
+                    problems.add(path + ".id", "duplicate movement id '" + id + "'");
                 }
-                checkSite(siteIds, movement.from(), path + ".from", problems);
-                checkSite(siteIds, movement.to(), path + ".to", problems);
-                if (movement.from().equals(movement.to())) {
-                    problems.add(path + ".to", "must differ from 'from'");
-                }
-                for (int v = 0; v < movement.via().size(); v++) {
-                    checkSite(siteIds, movement.via().get(v), path + ".via[" + v + "]", problems);
-                }
-            }
-        }
-        for (int a = 0; a < operation.agreements().size(); a++) {
-            List<Movement> agreementMovements = operation.agreements().get(a).movements();
-            for (int m = 0; m < agreementMovements.size(); m++) {
-                Movement movement = agreementMovements.get(m);
-                String path = "agreements[" + a + "].movements[" + m + "].opens.after.movement";
-                if (movement.opens() instanceof Opening.AfterMovement after) {
-                    if (!movements.containsKey(after.movement())) {
-                        problems.add(path, "unknown movement '" + after.movement() + "'");
-                    } else if (leadsToCycle(movement.id(), movements)) {
-                        problems.add(path, "opens.after forms a cycle through movement '" + movement.id() + "'");
+                String from = slug(movement.get("from"));
+                String to = slug(movement.get("to"));
+                if (sitesDeclared) {
+                    checkSite(siteIds, from, path + ".from", problems);
+                    checkSite(siteIds, to, path + ".to", problems);
+                    List<JsonNode> via = elements(movement, "via");
+                    for (int v = 0; v < via.size(); v++) {
+                        checkSite(siteIds, slug(via.get(v)), path + ".via[" + v + "]", problems);
                     }
                 }
+                if (from != null && from.equals(to)) {
+                    problems.add(path + ".to", "must differ from 'from'");
+                }
+                String after = slug(movement.path("opens").path("after").get("movement"));
+                if (after != null) {
+                    opensAfter.putIfAbsent(id == null ? path : id, after);
+                    afterPaths.put(path + ".opens.after.movement", id == null ? path : id);
+                }
             }
         }
+        afterPaths.forEach((path, movement) -> {
+            String after = opensAfter.get(movement);
+            if (!movementIds.contains(after)) {
+                problems.add(path, "unknown movement '" + after + "'");
+            } else if (leadsToCycle(movement, opensAfter)) {
+                problems.add(path, "opens.after forms a cycle through movement '" + movement + "'");
+            }
+        });
     }
 
-    private static boolean leadsToCycle(String start, Map<String, Movement> movements) {
+    private static boolean leadsToCycle(String start, Map<String, String> opensAfter) {
         Set<String> seen = new HashSet<>();
         String current = start;
         while (current != null && seen.add(current)) {
-            Movement movement = movements.get(current);
-            current = movement != null && movement.opens() instanceof Opening.AfterMovement after
-                    ? after.movement()
-                    : null;
+            current = opensAfter.get(current);
         }
         return start.equals(current);
     }
 
     private static void checkSite(Set<String> siteIds, String site, String path, Problems problems) {
-        if (!siteIds.contains(site)) {
+        if (site != null && !siteIds.contains(site)) {
             problems.add(path, "unknown site '" + site + "'");
         }
     }
 
-    private static <T> Set<String> uniqueIds(
-            List<T> things, java.util.function.Function<T, String> id, String field, Problems problems) {
+    /** The ids declared in the list at {@code field}, each duplicate reported at its path. */
+    private static Set<String> uniqueIds(JsonNode tree, String field, Problems problems) {
         Set<String> ids = new HashSet<>();
+        List<JsonNode> things = elements(tree, field);
         for (int i = 0; i < things.size(); i++) {
-            if (!ids.add(id.apply(things.get(i)))) {
-                problems.add(field + "[" + i + "].id", "duplicate id '" + id.apply(things.get(i)) + "'");
+            String id = slug(things.get(i).get("id"));
+            if (id != null && !ids.add(id)) {
+                problems.add(field + "[" + i + "].id", "duplicate id '" + id + "'");
             }
         }
         return ids;
+    }
+
+    /** The elements of the list at {@code field}, by their index in the file; empty when it is not a list. */
+    private static List<JsonNode> elements(JsonNode node, String field) {
+        List<JsonNode> elements = new ArrayList<>();
+        node.path(field).forEach(elements::add);
+        return node.path(field).isArray() ? elements : List.of();
+    }
+
+    /** The slug in {@code node}, or null when it is anything else (already reported by the field readers). */
+    private static String slug(JsonNode node) {
+        return node != null
+                        && node.isTextual()
+                        && Fields.SLUG.matcher(node.textValue()).matches()
+                ? node.textValue()
+                : null;
     }
 }

@@ -1,0 +1,72 @@
+package org.corridor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rule: a pure core in the middle, storage and transport at the edges, wired only at the entry. */
+@AnalyzeClasses(packages = "org.corridor", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule tallies_arePure = noClasses()
+            .that()
+            .resideInAPackage("org.corridor.tally..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.corridor.ledger..",
+                    "org.corridor.http..",
+                    "org.corridor.cli..",
+                    "org.corridor.service..",
+                    "com.fasterxml.jackson..",
+                    "java.sql..",
+                    "io.javalin..")
+            .because("the numbers are pure functions of (operation, observations, time)");
+
+    @ArchTest
+    static final ArchRule tallies_readNoClock = noClasses()
+            .that()
+            .resideInAPackage("org.corridor.tally..")
+            .should()
+            .callMethod(java.time.Instant.class, "now")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .because("the moment is always passed in");
+
+    @ArchTest
+    static final ArchRule domain_knowsNothingOfTheEdges = noClasses()
+            .that()
+            .resideInAnyPackage("org.corridor.core..", "org.corridor.operation..", "org.corridor.observation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.corridor.ledger.jdbc..",
+                    "org.corridor.http..",
+                    "org.corridor.cli..",
+                    "org.corridor.service..",
+                    "io.javalin..",
+                    "java.sql..");
+
+    @ArchTest
+    static final ArchRule storage_isWiredOnlyAtTheEntry = noClasses()
+            .that()
+            .resideOutsideOfPackages("org.corridor.ledger.jdbc..", "org.corridor.cli..")
+            .and()
+            .doNotHaveFullyQualifiedName("org.corridor.Corridor")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.corridor.ledger.jdbc..")
+            .because("everything else sees the Ledger interface only");
+
+    @ArchTest
+    static final ArchRule http_doesNotReachPastTheService = noClasses()
+            .that()
+            .resideInAPackage("org.corridor.http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.corridor.cli..", "java.sql..");
+}
