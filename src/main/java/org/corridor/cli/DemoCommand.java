@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             ledger.close();
             return summary.allAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
         }
-        return Serving.serve(service, ledger, "0.0.0.0", port, out);
+        return Serving.serve(spec, service, ledger, "0.0.0.0", port);
     }
 
     private static InputStream resource(String name) {

@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         checkPort(spec, port);
         Ledger ledger = environment.ledgers().apply(store.jdbcUrl("corridor.db"));
         CorridorService service = CorridorService.start(ledger, environment.clock());
-        return Serving.serve(service, ledger, host, port, spec.commandLine().getOut());
+        return Serving.serve(spec, service, ledger, host, port);
     }
 
     static void checkPort(CommandSpec spec, int port) {

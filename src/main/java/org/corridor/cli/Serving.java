@@ -1,17 +1,31 @@
 package org.corridor.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** Runs the server until the process is asked to stop (SIGTERM, Ctrl-C), then closes it and the store in order. */
 final class Serving {
     private Serving() {}
 
-    static int serve(CorridorService service, Ledger ledger, String host, int port, PrintWriter out) {
-        CorridorServer server = CorridorServer.start(service, host, port);
+    static int serve(CommandSpec spec, CorridorService service, Ledger ledger, String host, int port) {
+        PrintWriter out = spec.commandLine().getOut();
+        CorridorServer server;
+        try {
+            server = CorridorServer.start(service, host, port);
+        } catch (RuntimeException e) {
+            ledger.close();
+            if (causedByBind(e)) {
+                throw new ParameterException(
+                        spec.commandLine(), "--port: " + host + ":" + port + " is in use or not available here");
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -29,5 +43,14 @@ final class Serving {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    private static boolean causedByBind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

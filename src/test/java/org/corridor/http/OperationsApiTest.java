@@ -108,7 +108,8 @@ class OperationsApiTest {
                 api.post("/api/operations", "application/yaml", RunningServer.fixture("bad-op.yaml"));
         assertProblem(response, 422);
         JsonNode errors = RunningServer.json(response).get("errors");
-        assertThat(errors.findValuesAsText("field")).contains("timezone", "agreements[0].movements[0].quota", "agreements[0].movements[0].to");
+        assertThat(errors.findValuesAsText("field"))
+                .contains("timezone", "agreements[0].movements[0].quota", "agreements[0].movements[0].to");
         assertThat(RunningServer.json(api.get("/api/operations"))).isEmpty();
     }
 
