@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The floor under the ledger's append rate: plain JDBC batch inserts of observation-sized rows into SQLite with the
- * ledger's settings (WAL, synchronous=FULL, a commit per batch), with no duplicate checks, triggers or references.
+ * ledger's settings (WAL, synchronous=FULL, a 32 MiB cache, a commit per batch), with no duplicate checks, triggers or references.
  * The HTTP ingest benchmark compares against this. Run: {@code java ... RawSqliteAppend [rows] [batchSize] [synchronous]};
  * {@code synchronous} is FULL (the ledger's, and the default) or OFF, to see what the fsyncs cost.
  */
@@ -73,6 +73,7 @@ public final class RawSqliteAppend {
             statement.execute("PRAGMA synchronous=" + synchronous);
             statement.execute("PRAGMA foreign_keys=ON");
             statement.execute("PRAGMA busy_timeout=10000");
+            statement.execute("PRAGMA cache_size=-32768");
             statement.execute("CREATE TABLE observation (operation_id TEXT NOT NULL, seq INTEGER NOT NULL,"
                     + " id TEXT NOT NULL, type TEXT NOT NULL, at_utc TEXT NOT NULL, body TEXT NOT NULL,"
                     + " stored_at TEXT NOT NULL, PRIMARY KEY (operation_id, seq), UNIQUE (operation_id, id))");
