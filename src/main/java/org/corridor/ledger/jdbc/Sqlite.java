@@ -45,7 +45,7 @@ final class Sqlite implements Dialect {
      * Applied to every connection as it opens. WAL with synchronous=FULL syncs the log at each commit, so an
      * acknowledged append survives a killed process or a power cut; IMMEDIATE makes a transaction take the write
      * lock when it begins, so two writers never both read the same last seq. A 32 MiB page cache (allocated as
-     * used) keeps the random-UUID index in memory; with SQLite's 2 MiB default, inserts into it went to disk.
+     * used) keeps the random-UUID index in memory; with the 2 MiB default its pages kept being evicted and reread.
      */
     private static SQLiteConfig settings() {
         SQLiteConfig config = new SQLiteConfig();
