@@ -1,0 +1,34 @@
+package org.corridor.ledger.jdbc;
+
+import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/** What differs between the databases the ledger runs on: connections, migrations, and how writers take turns. */
+interface Dialect extends AutoCloseable {
+
+    /** Where the database is, for messages; never carries credentials. */
+    String describe();
+
+    /** The Flyway location of this database's migrations. */
+    String migrations();
+
+    /** Connections with this database's settings, each opened fresh (for Flyway). */
+    DataSource dataSource();
+
+    /** Connections with this database's settings, reused between calls (for JDBI). */
+    ConnectionFactory connections();
+
+    /**
+     * Selects an operation's {@code last_seq} inside a write transaction so that no other writer can append to it
+     * until this transaction ends; binds {@code :id}.
+     */
+    String selectLastSeqForAppend();
+
+    /** Runs {@code work} in one transaction that no other write can interleave with, and commits it durably. */
+    <T> T inWriteTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work);
+
+    @Override
+    void close();
+}

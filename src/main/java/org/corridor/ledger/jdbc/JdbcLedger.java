@@ -1,0 +1,314 @@
+package org.corridor.ledger.jdbc;
+
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.corridor.core.ConflictException;
+import org.corridor.core.FieldProblem;
+import org.corridor.core.NotFoundException;
+import org.corridor.core.StorageException;
+import org.corridor.core.Times;
+import org.corridor.ledger.AppendResult;
+import org.corridor.ledger.DefinitionChange;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.NewEntry;
+import org.corridor.ledger.References;
+import org.corridor.ledger.StoredEntry;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The ledger in a relational database, in SQL that SQLite and PostgreSQL share; the rest is the {@link Dialect}'s.
+ * Every call about one operation refuses an unknown operation with a {@link NotFoundException}.
+ */
+final class JdbcLedger implements Ledger {
+    private static final int FOR_EACH_PAGE = 1_000;
+
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+    private final InstantSource clock;
+
+    private JdbcLedger(Dialect dialect, InstantSource clock) {
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dialect.connections());
+        this.clock = clock;
+    }
+
+    /** The ledger in the dialect's database, its schema migrated to the latest version first. */
+    static JdbcLedger open(Dialect dialect, InstantSource clock) {
+        try {
+            migrate(dialect);
+            return new JdbcLedger(dialect, clock);
+        } catch (RuntimeException e) {
+            dialect.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(Dialect dialect) {
+        try {
+            Flyway.configure()
+                    .dataSource(dialect.dataSource())
+                    .locations(dialect.migrations())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageException(
+                    "could not bring the ledger schema up to date in " + dialect.describe() + ": " + e.getMessage()
+                            + ". Check that the database is reachable and writable, and that it was not made by a"
+                            + " newer version of Corridor",
+                    e);
+        }
+    }
+
+    @Override
+    public DefinitionChange putOperation(String operationId, String definitionJson, References stillDefined) {
+        return writing(
+                "store the definition of operation '" + operationId + "'",
+                () -> dialect.inWriteTransaction(
+                        jdbi, handle -> putOperation(handle, operationId, definitionJson, stillDefined)));
+    }
+
+    private DefinitionChange putOperation(
+            Handle handle, String operationId, String definitionJson, References stillDefined) {
+        Optional<String> stored = definition(handle, operationId);
+        if (stored.isEmpty()) {
+            insertOperation(handle, operationId, definitionJson);
+            return DefinitionChange.CREATED;
+        }
+        if (stored.get().equals(definitionJson)) {
+            return DefinitionChange.UNCHANGED;
+        }
+        refuseDroppingUsedIds(operationId, used(handle, operationId), stillDefined);
+        replaceOperation(handle, operationId, definitionJson);
+        return DefinitionChange.REPLACED;
+    }
+
+    private void insertOperation(Handle handle, String operationId, String definitionJson) {
+        handle.createUpdate(
+                        "INSERT INTO operation (id, ordinal, definition, created_at, updated_at)"
+                                + " VALUES (:id, (SELECT coalesce(max(ordinal), 0) + 1 FROM operation), :definition, :now, :now)")
+                .bind("id", operationId)
+                .bind("definition", definitionJson)
+                .bind("now", now())
+                .execute();
+    }
+
+    private void replaceOperation(Handle handle, String operationId, String definitionJson) {
+        handle.createUpdate("UPDATE operation SET definition = :definition, updated_at = :now WHERE id = :id")
+                .bind("id", operationId)
+                .bind("definition", definitionJson)
+                .bind("now", now())
+                .execute();
+    }
+
+    private static void refuseDroppingUsedIds(String operationId, References used, References stillDefined) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            for (String id : new TreeSet<>(kind.idsIn(used))) {
+                if (!kind.idsIn(stillDefined).contains(id)) {
+                    problems.add(new FieldProblem(
+                            kind.field(), kind.stored() + " '" + id + "' is used by stored observations"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConflictException(
+                    "the definition of operation '" + operationId + "' was not replaced: it drops ids that stored"
+                            + " observations use (" + String.join(", ", used.missingFrom(stillDefined)) + ")",
+                    problems);
+        }
+    }
+
+    @Override
+    public Optional<String> operation(String operationId) {
+        return reading(
+                "read the definition of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> definition(handle, operationId)));
+    }
+
+    private static Optional<String> definition(Handle handle, String operationId) {
+        return handle.createQuery("SELECT definition FROM operation WHERE id = :id")
+                .bind("id", operationId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    @Override
+    public List<String> operationIds() {
+        return reading(
+                "list the operations",
+                () -> jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM operation ORDER BY ordinal")
+                        .mapTo(String.class)
+                        .list()));
+    }
+
+    @Override
+    public List<AppendResult> append(String operationId, List<NewEntry> batch) {
+        return writing(
+                "append " + batch.size() + " observations to operation '" + operationId + "'",
+                () -> dialect.inWriteTransaction(jdbi, handle -> append(handle, operationId, batch)));
+    }
+
+    private List<AppendResult> append(Handle handle, String operationId, List<NewEntry> batch) {
+        long lastSeq = handle.createQuery(dialect.selectLastSeqForAppend())
+                .bind("id", operationId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElseThrow(() -> unknown(operationId));
+        return new AppendBatch(handle, operationId, lastSeq, now()).append(batch);
+    }
+
+    @Override
+    public List<StoredEntry> read(String operationId, long afterSeq, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        return reading(
+                "read the observations of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> read(handle, operationId, afterSeq, limit)));
+    }
+
+    private static List<StoredEntry> read(Handle handle, String operationId, long afterSeq, int limit) {
+        List<StoredEntry> entries = handle.createQuery("SELECT seq, id, body, stored_at FROM observation"
+                        + " WHERE operation_id = :operation AND seq > :after ORDER BY seq LIMIT :limit")
+                .bind("operation", operationId)
+                .bind("after", afterSeq)
+                .bind("limit", limit)
+                .map((row, context) -> new StoredEntry(
+                        row.getLong("seq"),
+                        UUID.fromString(row.getString("id")),
+                        row.getString("body"),
+                        row.getString("stored_at")))
+                .list();
+        if (entries.isEmpty()) {
+            lastSeq(handle, operationId);
+        }
+        return entries;
+    }
+
+    /**
+     * Pages through the entries stored when the call began, a thousand at a time by sequence number, so that no
+     * cursor or read transaction stays open while the consumer works (in SQLite that would stall checkpoints).
+     */
+    @Override
+    public void forEach(String operationId, Consumer<StoredEntry> consumer) {
+        long end = size(operationId);
+        long after = 0;
+        while (after < end) {
+            List<StoredEntry> page = read(operationId, after, (int) Math.min(FOR_EACH_PAGE, end - after));
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(consumer);
+            after = page.getLast().seq();
+        }
+    }
+
+    @Override
+    public long size(String operationId) {
+        return reading(
+                "count the observations of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> lastSeq(handle, operationId)));
+    }
+
+    private static long lastSeq(Handle handle, String operationId) {
+        return handle.createQuery("SELECT last_seq FROM operation WHERE id = :id")
+                .bind("id", operationId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElseThrow(() -> unknown(operationId));
+    }
+
+    @Override
+    public References used(String operationId) {
+        return reading(
+                "find the ids used by operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> {
+                    lastSeq(handle, operationId);
+                    return used(handle, operationId);
+                }));
+    }
+
+    private static References used(Handle handle, String operationId) {
+        Map<ReferenceKind, Set<String>> ids = new EnumMap<>(ReferenceKind.class);
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            ids.put(kind, new TreeSet<>());
+        }
+        handle.createQuery("SELECT DISTINCT kind, ref_id FROM observation_ref WHERE operation_id = :operation")
+                .bind("operation", operationId)
+                .map((row, context) ->
+                        Map.entry(ReferenceKind.fromStored(row.getString("kind")), row.getString("ref_id")))
+                .forEach(used -> ids.get(used.getKey()).add(used.getValue()));
+        return new References(
+                ids.get(ReferenceKind.SITE),
+                ids.get(ReferenceKind.MOVEMENT),
+                ids.get(ReferenceKind.MONITOR),
+                ids.get(ReferenceKind.PARTY));
+    }
+
+    @Override
+    public void close() {
+        dialect.close();
+    }
+
+    /** Runs {@code work} on one of the ledger's own connections; for tests that look beneath the interface. */
+    <T> T withHandle(HandleCallback<T, RuntimeException> work) {
+        return jdbi.withHandle(work);
+    }
+
+    private String now() {
+        return Times.format(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    }
+
+    private static NotFoundException unknown(String operationId) {
+        return new NotFoundException("no operation '" + operationId + "' is stored; store its definition first");
+    }
+
+    private <T> T writing(String action, Supplier<T> work) {
+        return failingAs(
+                action,
+                "Nothing of it was stored. Check that the database is reachable, writable and has free space, then"
+                        + " try again",
+                work);
+    }
+
+    private <T> T reading(String action, Supplier<T> work) {
+        return failingAs(action, "Check that the database is reachable and readable, then try again", work);
+    }
+
+    private <T> T failingAs(String action, String advice, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw new StorageException(
+                    "could not " + action + " in " + dialect.describe() + ": " + cause(e) + ". " + advice, e);
+        }
+    }
+
+    /** The database's own words for what went wrong, without JDBI's statement context. */
+    private static String cause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return cause.getMessage();
+            }
+        }
+        return failure.getMessage();
+    }
+}

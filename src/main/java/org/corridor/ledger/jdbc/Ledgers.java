@@ -1,0 +1,44 @@
+package org.corridor.ledger.jdbc;
+
+import java.time.InstantSource;
+import org.corridor.core.StorageException;
+import org.corridor.ledger.Ledger;
+
+/** Opens the ledger that a JDBC URL names, choosing the database by the URL's prefix. */
+public final class Ledgers {
+    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+
+    private Ledgers() {}
+
+    /** The ledger at {@code jdbcUrl}, such as {@code jdbc:sqlite:data/corridor.db}, stamped with the system clock. */
+    public static Ledger open(String jdbcUrl) {
+        return open(jdbcUrl, InstantSource.system());
+    }
+
+    /**
+     * The ledger at {@code jdbcUrl}, its schema migrated to the latest version.
+     *
+     * @param clock stamps when definitions and observations were stored
+     * @throws StorageException when the URL names no supported database or the database cannot be opened
+     */
+    public static Ledger open(String jdbcUrl, InstantSource clock) {
+        if (jdbcUrl.startsWith(Sqlite.URL_PREFIX)) {
+            return JdbcLedger.open(Sqlite.open(jdbcUrl), clock);
+        }
+        if (jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
+            throw new StorageException(
+                    "PostgreSQL support is coming but not in this version; use a jdbc:sqlite:PATH URL for now", null);
+        }
+        throw new StorageException(
+                "unsupported database URL starting '" + scheme(jdbcUrl)
+                        + "': Corridor supports jdbc:sqlite:PATH (for example jdbc:sqlite:data/corridor.db)",
+                null);
+    }
+
+    /** The URL up to its second colon, so that a message never repeats credentials the rest may carry. */
+    private static String scheme(String jdbcUrl) {
+        int first = jdbcUrl.indexOf(':');
+        int second = first < 0 ? -1 : jdbcUrl.indexOf(':', first + 1);
+        return second < 0 ? jdbcUrl.substring(0, Math.min(jdbcUrl.length(), 16)) : jdbcUrl.substring(0, second + 1);
+    }
+}

@@ -1,0 +1,131 @@
+package org.corridor.ledger.jdbc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.corridor.core.StorageException;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The ledger's SQLite settings: a WAL-journalled file synced on every commit, writers serialized by a lock in this
+ * process and by {@code BEGIN IMMEDIATE} across processes.
+ */
+final class Sqlite implements Dialect {
+    static final String URL_PREFIX = "jdbc:sqlite:";
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_IDLE_CONNECTIONS = 8;
+
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+    private final PooledConnections connections;
+    private final ReentrantLock writer = new ReentrantLock();
+
+    private Sqlite(Path file, SQLiteDataSource dataSource) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.connections = new PooledConnections(dataSource, MAX_IDLE_CONNECTIONS);
+    }
+
+    /** The SQLite database at the file a {@code jdbc:sqlite:PATH} URL names, its directory made when missing. */
+    static Sqlite open(String jdbcUrl) {
+        Path file = fileOf(jdbcUrl);
+        createDirectoryOf(file);
+        SQLiteDataSource dataSource = new SQLiteDataSource(settings());
+        dataSource.setUrl(jdbcUrl);
+        return new Sqlite(file, dataSource);
+    }
+
+    /**
+     * Applied to every connection as it opens. WAL with synchronous=FULL syncs the log at each commit, so an
+     * acknowledged append survives a killed process or a power cut; IMMEDIATE makes a transaction take the write
+     * lock when it begins, so two writers never both read the same last seq. A 32 MiB page cache (allocated as
+     * used) keeps the random-UUID index in memory; with the 2 MiB default its pages kept being evicted and reread.
+     */
+    private static SQLiteConfig settings() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setCacheSize(-32_768); // KiB, as SQLite counts a negative cache_size
+        return config;
+    }
+
+    static Path fileOf(String jdbcUrl) {
+        String path = jdbcUrl.substring(URL_PREFIX.length());
+        path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path;
+        if (path.isBlank() || path.equals(":memory:") || jdbcUrl.contains("mode=memory")) {
+            throw new StorageException(
+                    "the ledger needs an SQLite database file, not '" + jdbcUrl
+                            + "': use jdbc:sqlite:PATH, for example jdbc:sqlite:data/corridor.db",
+                    null);
+        }
+        return Path.of(path).toAbsolutePath();
+    }
+
+    private static void createDirectoryOf(Path file) {
+        Path directory = file.getParent();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StorageException(
+                    "could not create the directory " + directory + " for the SQLite database: " + e
+                            + ". Create it, or give a database path in a writable directory",
+                    e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "the SQLite database " + file;
+    }
+
+    @Override
+    public String migrations() {
+        return "classpath:db/migration/sqlite";
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public ConnectionFactory connections() {
+        return connections;
+    }
+
+    /** The whole database is already locked for writing by {@code BEGIN IMMEDIATE}. */
+    @Override
+    public String selectLastSeqForAppend() {
+        return "SELECT last_seq FROM operation WHERE id = :id";
+    }
+
+    /**
+     * Writers in this process wait on a Java lock rather than polling SQLite's busy handler, which would add
+     * sleeps; {@code BEGIN IMMEDIATE} still keeps out writers from other processes.
+     */
+    @Override
+    public <T> T inWriteTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+        writer.lock();
+        try {
+            return jdbi.inTransaction(work);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+}

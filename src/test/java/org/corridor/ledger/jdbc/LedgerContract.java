@@ -1,0 +1,447 @@
+package org.corridor.ledger.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.corridor.core.ConflictException;
+import org.corridor.core.FieldProblem;
+import org.corridor.core.NotFoundException;
+import org.corridor.ledger.AppendResult;
+import org.corridor.ledger.AppendResult.Outcome;
+import org.corridor.ledger.DefinitionChange;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.NewEntry;
+import org.corridor.ledger.References;
+import org.corridor.ledger.StoredEntry;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every ledger must do, whatever database holds it; a subclass per database runs it. */
+abstract class LedgerContract {
+    static final String OP = "aleppo-2016-12";
+    static final String OTHER_OP = "madaya-2017-04";
+    static final String DEFINITION = "{\"id\":\"aleppo-2016-12\",\"version\":1}";
+    static final Instant STORED_AT = Instant.parse("2016-12-19T06:10:00Z");
+    static final References DEFINED = new References(
+            Set.of("east-aleppo", "rashidin", "ramouseh"),
+            Set.of("east-aleppo-out"),
+            Set.of("m-un-01", "m-icrc-02"),
+            Set.of("opposition", "russia"));
+
+    Ledger ledger;
+
+    /** Opens the database under test; called again within a test to reopen the same database. */
+    abstract Ledger open(InstantSource clock);
+
+    @BeforeEach
+    void openLedger() {
+        ledger = open(InstantSource.fixed(STORED_AT));
+    }
+
+    @AfterEach
+    void closeLedger() {
+        ledger.close();
+    }
+
+    static UUID id(int n) {
+        return UUID.fromString("00000000-0000-4000-8000-%012d".formatted(n));
+    }
+
+    static NewEntry entry(int n) {
+        return entry(n, n);
+    }
+
+    static NewEntry entry(int n, long people) {
+        return entry(
+                id(n),
+                people,
+                new References(Set.of("east-aleppo"), Set.of("east-aleppo-out"), Set.of("m-un-01"), Set.of()));
+    }
+
+    static NewEntry entry(UUID id, long people, References references) {
+        String body = "{\"id\":\"" + id + "\",\"people\":" + people + ",\"type\":\"convoy.departed\"}";
+        return new NewEntry(id, "convoy.departed", "2016-12-19T06:10:00Z", body, references);
+    }
+
+    static List<NewEntry> entries(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(LedgerContract::entry).toList();
+    }
+
+    void defineOperation() {
+        ledger.putOperation(OP, DEFINITION, DEFINED);
+    }
+
+    <T> T sql(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        return ((JdbcLedger) ledger).withHandle(work);
+    }
+
+    @Test
+    void putOperation_new_isCreated() {
+        assertThat(ledger.putOperation(OP, DEFINITION, DEFINED)).isEqualTo(DefinitionChange.CREATED);
+        assertThat(ledger.operation(OP)).contains(DEFINITION);
+    }
+
+    @Test
+    void putOperation_sameDefinition_isUnchanged() {
+        defineOperation();
+
+        assertThat(ledger.putOperation(OP, DEFINITION, DEFINED)).isEqualTo(DefinitionChange.UNCHANGED);
+    }
+
+    @Test
+    void putOperation_changedDefinition_isReplacedKeepingObservations() {
+        defineOperation();
+        ledger.append(OP, entries(1, 3));
+        String changed = "{\"id\":\"aleppo-2016-12\",\"version\":2}";
+
+        assertThat(ledger.putOperation(OP, changed, DEFINED)).isEqualTo(DefinitionChange.REPLACED);
+        assertThat(ledger.operation(OP)).contains(changed);
+        assertThat(ledger.size(OP)).isEqualTo(3);
+    }
+
+    @Test
+    void putOperation_droppingUsedIds_isRefusedNamingThemAndChangesNothing() {
+        defineOperation();
+        ledger.append(OP, List.of(entry(1)));
+        References withoutThem = new References(
+                Set.of("rashidin"), Set.of(), Set.of("m-un-01", "m-icrc-02"), Set.of("opposition", "russia"));
+
+        assertThatThrownBy(() -> ledger.putOperation(OP, "{\"id\":\"aleppo-2016-12\",\"version\":2}", withoutThem))
+                .isInstanceOfSatisfying(ConflictException.class, conflict -> assertThat(conflict.problems())
+                        .containsExactly(
+                                new FieldProblem("sites", "site 'east-aleppo' is used by stored observations"),
+                                new FieldProblem(
+                                        "movements", "movement 'east-aleppo-out' is used by stored observations")))
+                .hasMessageContaining("site 'east-aleppo'");
+        assertThat(ledger.operation(OP)).contains(DEFINITION);
+    }
+
+    @Test
+    void putOperation_droppingUnusedIds_isReplaced() {
+        defineOperation();
+        ledger.append(OP, List.of(entry(1)));
+        References fewer =
+                new References(Set.of("east-aleppo"), Set.of("east-aleppo-out"), Set.of("m-un-01"), Set.of());
+
+        assertThat(ledger.putOperation(OP, "{\"id\":\"aleppo-2016-12\",\"version\":2}", fewer))
+                .isEqualTo(DefinitionChange.REPLACED);
+    }
+
+    @Test
+    void operation_unknown_isEmpty() {
+        assertThat(ledger.operation("nowhere")).isEmpty();
+    }
+
+    @Test
+    void operationIds_areInTheOrderFirstStored() {
+        ledger.putOperation(OTHER_OP, "{}", DEFINED);
+        defineOperation();
+        ledger.putOperation(OTHER_OP, "{\"changed\":true}", DEFINED);
+
+        assertThat(ledger.operationIds()).containsExactly(OTHER_OP, OP);
+    }
+
+    @Test
+    void append_newIds_areCreatedWithSeqsFromOne() {
+        defineOperation();
+
+        assertThat(ledger.append(OP, entries(1, 3)))
+                .containsExactly(
+                        new AppendResult(id(1), Outcome.CREATED, 1),
+                        new AppendResult(id(2), Outcome.CREATED, 2),
+                        new AppendResult(id(3), Outcome.CREATED, 3));
+    }
+
+    @Test
+    void append_sameIdSameBody_isDuplicate() {
+        defineOperation();
+        ledger.append(OP, entries(1, 2));
+
+        assertThat(ledger.append(OP, List.of(entry(1)))).containsExactly(new AppendResult(id(1), Outcome.DUPLICATE, 1));
+        assertThat(ledger.size(OP)).isEqualTo(2);
+    }
+
+    @Test
+    void append_sameIdOtherBody_isConflictAndKeepsTheStoredOne() {
+        defineOperation();
+        NewEntry stored = entry(1, 40);
+        ledger.append(OP, List.of(stored));
+
+        assertThat(ledger.append(OP, List.of(entry(1, 41))))
+                .containsExactly(new AppendResult(id(1), Outcome.CONFLICT, 0));
+        assertThat(ledger.read(OP, 0, 10)).extracting(StoredEntry::body).containsExactly(stored.body());
+    }
+
+    @Test
+    void append_sameIdTwiceInOneBatch_secondIsDuplicateOfFirst() {
+        defineOperation();
+
+        assertThat(ledger.append(OP, List.of(entry(1), entry(2), entry(1))))
+                .containsExactly(
+                        new AppendResult(id(1), Outcome.CREATED, 1),
+                        new AppendResult(id(2), Outcome.CREATED, 2),
+                        new AppendResult(id(1), Outcome.DUPLICATE, 1));
+        assertThat(ledger.size(OP)).isEqualTo(2);
+    }
+
+    @Test
+    void append_sameIdTwiceInOneBatchWithOtherBody_secondIsConflict() {
+        defineOperation();
+
+        assertThat(ledger.append(OP, List.of(entry(1, 40), entry(1, 41))))
+                .containsExactly(
+                        new AppendResult(id(1), Outcome.CREATED, 1), new AppendResult(id(1), Outcome.CONFLICT, 0));
+    }
+
+    @Test
+    void append_mixedWithDuplicatesAndConflicts_leavesNoGapInSeqs() {
+        defineOperation();
+        ledger.append(OP, entries(1, 3));
+        ledger.append(OP, List.of(entry(2), entry(4), entry(3, 99), entry(5)));
+        ledger.append(OP, List.of(entry(5), entry(6)));
+
+        assertThat(ledger.read(OP, 0, 100)).extracting(StoredEntry::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(ledger.read(OP, 0, 100))
+                .extracting(StoredEntry::id)
+                .containsExactly(id(1), id(2), id(3), id(4), id(5), id(6));
+    }
+
+    @Test
+    void append_emptyBatch_storesNothing() {
+        defineOperation();
+
+        assertThat(ledger.append(OP, List.of())).isEmpty();
+        assertThat(ledger.size(OP)).isZero();
+    }
+
+    @Test
+    void append_toUnknownOperation_isNotFound() {
+        assertThatThrownBy(() -> ledger.append("nowhere", entries(1, 1)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void append_sameIdInAnotherOperation_isCreatedThere() {
+        defineOperation();
+        ledger.putOperation(OTHER_OP, "{}", DEFINED);
+        ledger.append(OP, entries(1, 2));
+
+        assertThat(ledger.append(OTHER_OP, List.of(entry(2, 7))))
+                .containsExactly(new AppendResult(id(2), Outcome.CREATED, 1));
+    }
+
+    @Test
+    void append_storesTheClocksTimeAsStoredAt() {
+        defineOperation();
+        ledger.append(OP, entries(1, 1));
+
+        assertThat(ledger.read(OP, 0, 1)).extracting(StoredEntry::storedAt).containsExactly("2016-12-19T06:10:00Z");
+    }
+
+    @Test
+    void append_fromConcurrentWriters_givesSeqsOneToThousandWithoutDuplicates() throws Exception {
+        defineOperation();
+        int writers = 4;
+        int perWriter = 250;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<List<AppendResult>>> tasks = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            int first = writer * perWriter + 1;
+            tasks.add(() -> {
+                start.await();
+                List<AppendResult> results = new ArrayList<>();
+                for (int n = first; n < first + perWriter; n += 10) {
+                    results.addAll(ledger.append(OP, entries(n, n + 9)));
+                }
+                return results;
+            });
+        }
+        List<Long> seqs = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<List<AppendResult>>> futures =
+                    tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<List<AppendResult>> future : futures) {
+                future.get().forEach(result -> seqs.add(result.seq()));
+            }
+        }
+
+        Collections.sort(seqs);
+        assertThat(seqs).isEqualTo(LongStream.rangeClosed(1, 1000).boxed().toList());
+        assertThat(ledger.size(OP)).isEqualTo(1000);
+    }
+
+    @Test
+    void read_afterAndLimit_returnThatWindowInSeqOrder() {
+        defineOperation();
+        ledger.append(OP, entries(1, 10));
+
+        assertThat(ledger.read(OP, 3, 4)).extracting(StoredEntry::seq).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(ledger.read(OP, 8, 100)).extracting(StoredEntry::seq).containsExactly(9L, 10L);
+        assertThat(ledger.read(OP, 10, 100)).isEmpty();
+        assertThat(ledger.read(OP, 0, 0)).isEmpty();
+    }
+
+    @Test
+    void read_returnsTheBodyExactlyAsAppended() {
+        defineOperation();
+        NewEntry arabic = new NewEntry(
+                id(1),
+                "incident.reported",
+                "2016-12-19T06:10:00Z",
+                "{\"note\":\"حافلة متوقفة عند الراموسة\"}",
+                References.none());
+        ledger.append(OP, List.of(arabic));
+
+        assertThat(ledger.read(OP, 0, 1))
+                .containsExactly(new StoredEntry(1, id(1), arabic.body(), "2016-12-19T06:10:00Z"));
+    }
+
+    @Test
+    void read_unknownOperation_isNotFound() {
+        assertThatThrownBy(() -> ledger.read("nowhere", 0, 10)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void forEach_visitsEveryEntryInSeqOrder() {
+        defineOperation();
+        for (int from = 1; from <= 2_500; from += 500) {
+            ledger.append(OP, entries(from, from + 499));
+        }
+        List<Long> seen = new ArrayList<>();
+
+        ledger.forEach(OP, stored -> seen.add(stored.seq()));
+
+        assertThat(seen).isEqualTo(LongStream.rangeClosed(1, 2_500).boxed().toList());
+    }
+
+    @Test
+    void forEach_unknownOperation_isNotFound() {
+        assertThatThrownBy(() -> ledger.forEach("nowhere", stored -> {})).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void size_isTheNumberOfStoredObservations() {
+        defineOperation();
+        assertThat(ledger.size(OP)).isZero();
+
+        ledger.append(OP, List.of(entry(1), entry(2), entry(1), entry(2, 5)));
+
+        assertThat(ledger.size(OP)).isEqualTo(2);
+    }
+
+    @Test
+    void size_unknownOperation_isNotFound() {
+        assertThatThrownBy(() -> ledger.size("nowhere")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void used_collectsTheIdsStoredObservationsReferenceByKind() {
+        defineOperation();
+        ledger.putOperation(OTHER_OP, "{}", DEFINED);
+        ledger.append(
+                OP,
+                List.of(
+                        entry(1),
+                        entry(
+                                id(2),
+                                5,
+                                new References(
+                                        Set.of("east-aleppo", "rashidin"),
+                                        Set.of(),
+                                        Set.of("m-icrc-02"),
+                                        Set.of("russia")))));
+        ledger.append(
+                OTHER_OP, List.of(entry(id(3), 5, new References(Set.of("ramouseh"), Set.of(), Set.of(), Set.of()))));
+
+        assertThat(ledger.used(OP))
+                .isEqualTo(new References(
+                        Set.of("east-aleppo", "rashidin"),
+                        Set.of("east-aleppo-out"),
+                        Set.of("m-un-01", "m-icrc-02"),
+                        Set.of("russia")));
+    }
+
+    @Test
+    void used_noObservations_isNone() {
+        defineOperation();
+
+        assertThat(ledger.used(OP)).isEqualTo(References.none());
+    }
+
+    @Test
+    void storedObservation_refusesUpdateEvenInSql() {
+        defineOperation();
+        ledger.append(OP, entries(1, 2));
+
+        assertThatThrownBy(() -> sql(handle -> handle.execute("UPDATE observation SET body = '{}' WHERE seq = 1")))
+                .hasMessageContaining("append-only");
+        assertThat(ledger.read(OP, 0, 1)).extracting(StoredEntry::body).containsExactly(entry(1).body());
+    }
+
+    @Test
+    void storedObservation_refusesDeleteEvenInSql() {
+        defineOperation();
+        ledger.append(OP, entries(1, 2));
+
+        assertThatThrownBy(() -> sql(handle -> handle.execute("DELETE FROM observation WHERE seq = 2")))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> sql(handle -> handle.execute("DELETE FROM observation_ref")))
+                .hasMessageContaining("append-only");
+        assertThat(ledger.size(OP)).isEqualTo(2);
+    }
+
+    @Test
+    void observationWithAGapInSeq_isRefusedEvenInSql() {
+        defineOperation();
+        ledger.append(OP, entries(1, 1));
+
+        assertThatThrownBy(() -> sql(handle -> insertRow(handle, 3))).hasMessageContaining("no gaps");
+        assertThatThrownBy(() -> sql(handle -> handle.execute("UPDATE operation SET last_seq = 7")))
+                .hasMessageContaining("last_seq");
+        assertThat(ledger.append(OP, entries(2, 2))).containsExactly(new AppendResult(id(2), Outcome.CREATED, 2));
+    }
+
+    private static int insertRow(Handle handle, long seq) {
+        return handle.execute(
+                "INSERT INTO observation (operation_id, seq, id, type, at_utc, body, stored_at) VALUES (?, ?, ?, 't', 'a', '{}', 's')",
+                OP,
+                seq,
+                id(99).toString());
+    }
+
+    @Test
+    void storedData_survivesCloseAndReopen() {
+        defineOperation();
+        ledger.append(OP, entries(1, 5));
+        ledger.close();
+
+        ledger = open(InstantSource.fixed(STORED_AT));
+
+        assertThat(ledger.operationIds()).containsExactly(OP);
+        assertThat(ledger.operation(OP)).contains(DEFINITION);
+        assertThat(ledger.read(OP, 0, 10))
+                .extracting(StoredEntry::id)
+                .containsExactly(id(1), id(2), id(3), id(4), id(5));
+        assertThat(ledger.append(OP, List.of(entry(3), entry(6))))
+                .containsExactly(
+                        new AppendResult(id(3), Outcome.DUPLICATE, 3), new AppendResult(id(6), Outcome.CREATED, 6));
+    }
+}
