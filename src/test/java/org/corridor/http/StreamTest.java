@@ -57,10 +57,12 @@ class StreamTest {
             long posted = System.nanoTime();
             api.postJson("/api/operations/test-op/observations", Observations.departure("c1", 77));
             JsonNode next = events.poll(5, TimeUnit.SECONDS);
+            while (next != null && next.get("departed").asLong() != 77) {
+                next = events.poll(5, TimeUnit.SECONDS); // an event already on its way before the post
+            }
             Duration latency = Duration.ofNanos(System.nanoTime() - posted);
 
             assertThat(next).isNotNull();
-            assertThat(next.get("departed").asLong()).isEqualTo(77);
             assertThat(latency).isLessThan(Duration.ofSeconds(1));
         } finally {
             reader.interrupt();
