@@ -51,6 +51,24 @@ public final class ObservationReader {
 
     /** As {@link #read(JsonNode, Operation, Instant)}, recording problems instead of throwing; null when any. */
     public static Observation read(JsonNode tree, Operation operation, Instant now, Problems problems) {
+        return read(tree, new Context(operation, now, false), problems);
+    }
+
+    /**
+     * Reads an observation that was checked and stored earlier, for replaying the ledger. It is read against the
+     * operation's current definition, which may have moved a movement's origin or destination since, and against no
+     * clock: only what the definition can no longer answer (an id it dropped) makes it unreadable.
+     */
+    public static Observation readStored(JsonNode tree, Operation operation, Problems problems) {
+        return read(tree, new Context(operation, Instant.MAX, true), problems);
+    }
+
+    /** What an observation is read against; {@code stored} relaxes the rules that only hold when it arrives. */
+    private record Context(Operation operation, Instant now, boolean stored) {}
+
+    private static Observation read(JsonNode tree, Context context, Problems problems) {
+        Operation operation = context.operation();
+        Instant now = context.now();
         if (tree == null || !tree.isObject()) {
             problems.add("", "an observation must be a JSON object");
             return null;
@@ -70,17 +88,17 @@ public final class ObservationReader {
             allowed.addAll(EXTRA.get(type));
             fields.refuseUnknown(allowed);
         }
-        Header header = header(fields, operation, now);
+        Header header = header(fields, operation, context.stored() ? null : now);
         if (type == null) {
             return null;
         }
         Observation observation =
                 switch (type) {
-                    case CONVOY_DEPARTED -> departed(fields, header, operation);
+                    case CONVOY_DEPARTED -> departed(fields, header, context);
                     case CONVOY_PASSED -> passed(fields, header);
                     case CONVOY_HALTED -> halted(fields, header);
                     case CONVOY_RESUMED -> resumed(fields, header);
-                    case CONVOY_ARRIVED -> arrived(fields, header, operation);
+                    case CONVOY_ARRIVED -> arrived(fields, header, context);
                     case PERSONS_DETAINED -> detained(fields, header, operation);
                     case PERSONS_RELEASED -> released(fields, header, operation);
                     case COUNT_CORRECTED -> corrected(fields, header);
@@ -96,7 +114,7 @@ public final class ObservationReader {
             fields.problems().add("operation", "must be '" + operation.id() + "', the operation it is sent to");
         }
         OffsetDateTime at = fields.requiredTime("at");
-        if (at != null && at.toInstant().isAfter(now.plus(FUTURE_TOLERANCE))) {
+        if (at != null && now != null && at.toInstant().isAfter(now.plus(FUTURE_TOLERANCE))) {
             fields.problems()
                     .add("at", "is more than 5 minutes after the server's time (" + now + "); check the device clock");
         }
@@ -134,12 +152,15 @@ public final class ObservationReader {
         return value.textValue();
     }
 
-    private static Observation departed(Fields fields, Header header, Operation operation) {
+    private static Observation departed(Fields fields, Header header, Context context) {
         String convoy = fields.requiredSlug("convoy");
-        Movement movement = movement(fields, operation, true);
+        Movement movement = movement(fields, context.operation(), true);
         Long people = fields.requiredCount("people");
         Map<String, Long> vehicles = vehicles(fields);
-        if (movement != null && header.site() != null && !movement.from().equals(header.site())) {
+        if (!context.stored()
+                && movement != null
+                && header.site() != null
+                && !movement.from().equals(header.site())) {
             fields.problems().add("site", "a departure's site must be its movement's origin '" + movement.from() + "'");
         }
         if (!complete(header) || convoy == null || movement == null || people == null || vehicles == null) {
@@ -148,12 +169,15 @@ public final class ObservationReader {
         return new Observation.ConvoyDeparted(header, convoy, movement.id(), people, vehicles);
     }
 
-    private static Observation arrived(Fields fields, Header header, Operation operation) {
+    private static Observation arrived(Fields fields, Header header, Context context) {
         String convoy = fields.requiredSlug("convoy");
-        Movement movement = movement(fields, operation, true);
+        Movement movement = movement(fields, context.operation(), true);
         Long people = fields.requiredCount("people");
         Map<String, Long> vehicles = vehicles(fields);
-        if (movement != null && header.site() != null && !movement.to().equals(header.site())) {
+        if (!context.stored()
+                && movement != null
+                && header.site() != null
+                && !movement.to().equals(header.site())) {
             fields.problems()
                     .add("site", "an arrival's site must be its movement's destination '" + movement.to() + "'");
         }

@@ -23,14 +23,12 @@ CREATE TABLE observation (
     UNIQUE (operation_id, id)
 );
 
--- The defined ids each observation uses, so that a definition cannot drop one that is in use.
+-- The defined ids that stored observations use, once each, so that a definition cannot drop one that is in use.
 CREATE TABLE observation_ref (
-    operation_id TEXT    NOT NULL,
+    operation_id TEXT    NOT NULL REFERENCES operation (id),
     kind         TEXT    NOT NULL CHECK (kind IN ('site', 'movement', 'monitor', 'party')),
     ref_id       TEXT    NOT NULL,
-    seq          INTEGER NOT NULL,
-    PRIMARY KEY (operation_id, kind, ref_id, seq),
-    FOREIGN KEY (operation_id, seq) REFERENCES observation (operation_id, seq)
+    PRIMARY KEY (operation_id, kind, ref_id)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER observation_seq_has_no_gap

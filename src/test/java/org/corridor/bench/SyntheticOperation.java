@@ -1,5 +1,7 @@
 package org.corridor.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.corridor.core.Times;
 import org.corridor.observation.Header;
 import org.corridor.observation.Observation;
 import org.corridor.operation.Agreement;
@@ -104,6 +107,41 @@ public final class SyntheticOperation {
             }
         }
         return observations.subList(0, count);
+    }
+
+    /** The JSON an observation of this operation is sent as (the five types generated here). */
+    public static ObjectNode json(Observation observation) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Header header = observation.header();
+        node.put("id", header.idText());
+        node.put("type", observation.type().wireName());
+        node.put("operation", header.operation());
+        node.put("at", Times.format(header.at()));
+        node.put("monitor", header.monitor());
+        node.put("site", header.site());
+        switch (observation) {
+            case Observation.ConvoyDeparted o ->
+                node.put("convoy", o.convoy())
+                        .put("movement", o.movement())
+                        .put("people", o.people())
+                        .putObject("vehicles")
+                        .put("bus", o.vehicles().get("bus"));
+            case Observation.ConvoyArrived o ->
+                node.put("convoy", o.convoy())
+                        .put("movement", o.movement())
+                        .put("people", o.people())
+                        .putObject("vehicles")
+                        .put("bus", o.vehicles().get("bus"));
+            case Observation.ConvoyPassed o -> node.put("convoy", o.convoy()).put("people", o.people());
+            case Observation.PersonsDetained o ->
+                node.put("convoy", o.convoy()).put("people", o.people()).put("by", o.by());
+            case Observation.CountCorrected o ->
+                node.put("refersTo", o.refersTo().toString())
+                        .put("people", o.people())
+                        .put("reason", o.reason());
+            default -> throw new IllegalArgumentException("not generated here: " + observation.type());
+        }
+        return node;
     }
 
     private static Header header(Random random, OffsetDateTime at, String monitor, String site) {

@@ -347,6 +347,29 @@ class ObservationReaderTest {
     }
 
     @Test
+    void readStored_keepsWhatWasAccepted_whenTheDefinitionMovedTheOriginOrTimePassed() {
+        ObjectNode tree = valid("convoy.departed").put("site", "rashidin").put("at", "2099-01-01T00:00:00+02:00");
+        org.corridor.core.Problems problems = new org.corridor.core.Problems();
+
+        Observation stored = ObservationReader.readStored(tree, ALEPPO, problems);
+
+        assertThat(problems.list()).isEmpty();
+        assertThat(stored).isInstanceOf(Observation.ConvoyDeparted.class);
+        assertThat(stored.site()).isEqualTo("rashidin");
+    }
+
+    @Test
+    void readStored_stillNeedsTheIdsItUses() {
+        ObjectNode tree = valid("convoy.departed").put("monitor", "m-gone");
+        org.corridor.core.Problems problems = new org.corridor.core.Problems();
+
+        assertThat(ObservationReader.readStored(tree, ALEPPO, problems)).isNull();
+        assertThat(problems.list())
+                .extracting(org.corridor.core.FieldProblem::field)
+                .containsExactly("monitor");
+    }
+
+    @Test
     void read_arrivalAwayFromDestination_namesSite() {
         ObjectNode tree = valid("convoy.arrived").put("site", "ramouseh");
 

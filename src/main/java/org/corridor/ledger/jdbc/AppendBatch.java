@@ -2,8 +2,10 @@ package org.corridor.ledger.jdbc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.AppendResult.Outcome;
@@ -25,6 +27,7 @@ final class AppendBatch {
     private final Map<UUID, Stored> known = new HashMap<>();
     private final PreparedBatch observations;
     private final PreparedBatch references;
+    private final Set<Map.Entry<ReferenceKind, String>> used = new LinkedHashSet<>();
     private long lastSeq;
 
     private record Stored(long seq, String body) {}
@@ -37,8 +40,8 @@ final class AppendBatch {
         this.observations =
                 handle.prepareBatch("INSERT INTO observation (operation_id, seq, id, type, at_utc, body, stored_at)"
                         + " VALUES (:operation, :seq, :id, :type, :at, :body, :storedAt)");
-        this.references = handle.prepareBatch("INSERT INTO observation_ref (operation_id, kind, ref_id, seq)"
-                + " VALUES (:operation, :kind, :ref, :seq)");
+        this.references = handle.prepareBatch("INSERT INTO observation_ref (operation_id, kind, ref_id)"
+                + " VALUES (:operation, :kind, :ref) ON CONFLICT DO NOTHING");
     }
 
     List<AppendResult> append(List<NewEntry> batch) {
@@ -46,6 +49,7 @@ final class AppendBatch {
         List<AppendResult> results = new ArrayList<>(batch.size());
         batch.forEach(entry -> results.add(decide(entry)));
         executeIfAny(observations);
+        addReferences();
         executeIfAny(references);
         return results;
     }
@@ -81,7 +85,11 @@ final class AppendBatch {
         long seq = ++lastSeq;
         known.put(entry.id(), new Stored(seq, entry.body()));
         addObservation(entry, seq);
-        addReferences(entry, seq);
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            for (String ref : kind.idsIn(entry.references())) {
+                used.add(Map.entry(kind, ref));
+            }
+        }
         return new AppendResult(entry.id(), Outcome.CREATED, seq);
     }
 
@@ -97,16 +105,14 @@ final class AppendBatch {
                 .add();
     }
 
-    private void addReferences(NewEntry entry, long seq) {
-        for (ReferenceKind kind : ReferenceKind.values()) {
-            for (String ref : kind.idsIn(entry.references())) {
-                references
-                        .bind("operation", operationId)
-                        .bind("kind", kind.stored())
-                        .bind("ref", ref)
-                        .bind("seq", seq)
-                        .add();
-            }
+    /** Each defined id the new entries use, once per batch; ids already recorded are skipped by the database. */
+    private void addReferences() {
+        for (Map.Entry<ReferenceKind, String> reference : used) {
+            references
+                    .bind("operation", operationId)
+                    .bind("kind", reference.getKey().stored())
+                    .bind("ref", reference.getValue())
+                    .add();
         }
     }
 
