@@ -154,9 +154,6 @@ public final class CorridorService {
             } else {
                 existing.lock.writeLock().lock();
                 try {
-                    if (!existing.operation.equals(operation)) {
-                        refuseIfStoredObservationsBreak(operation);
-                    }
                     change = ledger.putOperation(operation.id(), text(definition), defined(operation));
                     if (change != DefinitionChange.UNCHANGED) {
                         existing.operation = operation;
@@ -171,29 +168,6 @@ public final class CorridorService {
             notifyChange(operation.id());
         }
         return new DefinitionResult(operation.id(), change, definition);
-    }
-
-    /**
-     * Refuses a replacement definition under which stored observations would no longer read (a movement's origin
-     * moved, say), since they would then drop out of the tallies after the next restart.
-     */
-    private void refuseIfStoredObservationsBreak(Operation replacement) {
-        List<FieldProblem> broken = new ArrayList<>();
-        ledger.forEach(replacement.id(), entry -> {
-            Problems problems = new Problems();
-            if (broken.size() < 10
-                    && ObservationReader.read(parseJson(entry.body()), replacement, REPLAY_CLOCK, problems) == null) {
-                problems.list()
-                        .forEach(problem -> broken.add(new FieldProblem(
-                                "observations[seq " + entry.seq() + "]." + problem.field(), problem.message())));
-            }
-        });
-        if (!broken.isEmpty()) {
-            throw new ConflictException(
-                    "the new definition of '" + replacement.id() + "' would make stored observations invalid; "
-                            + "they are kept as they are, so the definition must still fit them",
-                    broken);
-        }
     }
 
     /**

@@ -90,28 +90,6 @@ class OperationsApiTest {
     }
 
     @Test
-    void definitionThatStoredObservationsNoLongerFit_isRefusedNamingThem() {
-        api.defineTestOperation();
-        api.postJson("/api/operations/test-op/observations", Observations.departure("c1", 40));
-        String movedOrigin = RunningServer.fixture("test-op.yaml")
-                .replace("{id: east-out, from: east, to: west", "{id: east-out, from: north, to: west");
-
-        HttpResponse<String> response = api.post("/api/operations", "application/yaml", movedOrigin);
-
-        assertProblem(response, 409);
-        assertThat(RunningServer.json(response)
-                        .get("errors")
-                        .get(0)
-                        .get("field")
-                        .asText())
-                .isEqualTo("observations[seq 1].site");
-        assertThat(RunningServer.json(api.get("/api/operations/test-op/tallies"))
-                        .get("departed")
-                        .asLong())
-                .isEqualTo(40);
-    }
-
-    @Test
     void malformedYaml_is400() {
         HttpResponse<String> response = api.post("/api/operations", "application/yaml", "id: [unclosed\nname: {en: x");
         assertProblem(response, 400);
