@@ -62,8 +62,6 @@ public final class CorridorService {
     private static final Logger LOG = LoggerFactory.getLogger(CorridorService.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper YAML = new YAMLMapper();
-    /** Stored observations are replayed as of this moment, so that none is refused as being in the future. */
-    private static final Instant REPLAY_CLOCK = Instant.parse("9999-01-01T00:00:00Z");
 
     private final Ledger ledger;
     private final InstantSource clock;
@@ -93,8 +91,7 @@ public final class CorridorService {
         OperationState state = new OperationState(operation);
         ledger.forEach(operationId, entry -> {
             Problems problems = new Problems();
-            Observation observation =
-                    ObservationReader.read(parseJson(entry.body()), operation, REPLAY_CLOCK, problems);
+            Observation observation = ObservationReader.readStored(parseJson(entry.body()), operation, problems);
             if (observation == null) {
                 LOG.atWarn()
                         .addKeyValue("operation", operationId)

@@ -13,6 +13,24 @@ class RestartTest {
     Path directory;
 
     @Test
+    void restart_afterADefinitionMovedAnOrigin_keepsCountingWhatWasAccepted() {
+        try (RunningServer api = RunningServer.start(directory)) {
+            api.defineTestOperation();
+            api.postJson("/api/operations/test-op/observations", Observations.departure("c1", 40));
+            String movedOrigin = RunningServer.fixture("test-op.yaml")
+                    .replace("{id: east-out, from: east, to: west", "{id: east-out, from: north, to: west");
+            assertThat(api.post("/api/operations", "application/yaml", movedOrigin)
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+
+        try (RunningServer api = RunningServer.start(directory)) {
+            JsonNode tallies = RunningServer.json(api.get("/api/operations/test-op/tallies"));
+            assertThat(tallies.get("departed").asLong()).isEqualTo(40);
+        }
+    }
+
+    @Test
     void restart_replaysTheLedgerIntoTheSameTallies() {
         JsonNode before;
         try (RunningServer api = RunningServer.start(directory)) {
