@@ -264,12 +264,22 @@ public final class CorridorService {
 
     /** The tallies as of {@code asOf}, or as of now when it is null. */
     public Tallies tallies(String operationId, Instant asOf) {
-        return state(operationId).live.tallies(asOf == null ? clock.instant() : asOf);
+        return state(operationId).live.tallies(asOf == null ? now() : asOf);
     }
 
     /** The convoy board as of {@code asOf}, or as of now when it is null. */
     public List<ConvoyView> convoys(String operationId, Instant asOf) {
-        return state(operationId).live.convoys(asOf == null ? clock.instant() : asOf);
+        return state(operationId).live.convoys(asOf == null ? now() : asOf);
+    }
+
+    /**
+     * "Now" for the numbers: the clock rounded up to the whole second, so that {@code asOf} reads
+     * {@code 2016-12-19T14:00:01+02:00} rather than carrying nanoseconds, and nothing already stored is left out.
+     */
+    private Instant now() {
+        Instant instant = clock.instant();
+        Instant second = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return second.equals(instant) ? instant : second.plusSeconds(1);
     }
 
     /** A number that increases on every change to the operation's tallies' inputs. */

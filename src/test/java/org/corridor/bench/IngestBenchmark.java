@@ -1,0 +1,129 @@
+package org.corridor.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.corridor.http.CorridorServer;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.jdbc.Ledgers;
+import org.corridor.observation.Observation;
+import org.corridor.operation.OperationWriter;
+import org.corridor.service.CorridorService;
+
+/**
+ * Ingest over HTTP against the floor under it: the real server on an SQLite file receives batches of 1,000
+ * observations (each checked, stored durably and added to the live tallies) from {@code clients} concurrent
+ * clients; in the same run, {@link RawSqliteAppend} inserts the same number of rows in batches of 1,000 with the same
+ * WAL and synchronous=FULL settings. Prints each run and the medians.
+ * Run: {@code bench/run -main org.corridor.bench.IngestBenchmark [observations] [runs] [clients]}.
+ */
+public final class IngestBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 1_000;
+
+    private IngestBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        List<byte[]> batches = batches(total);
+        double[] http = new double[runs];
+        double[] raw = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            Path directory = Files.createTempDirectory("corridor-ingest");
+            raw[run] = RawSqliteAppend.measure(directory.resolve("raw.db"), total, BATCH, "FULL")
+                    .rowsPerSecond();
+            http[run] = overHttp(directory.resolve("corridor.db"), batches, clients);
+            System.out.printf(
+                    "run %d: HTTP %,.0f observations/s, raw SQLite %,.0f rows/s, ratio %.2f%n",
+                    run + 1, http[run], raw[run], http[run] / raw[run]);
+            RawSqliteAppend.deleteRecursively(directory);
+        }
+        double medianHttp = median(http);
+        double medianRaw = median(raw);
+        System.out.printf(
+                "median of %d runs, %,d observations in batches of %,d, %d clients: HTTP %,.0f/s, raw %,.0f/s, ratio %.2f%n",
+                runs, total, BATCH, clients, medianHttp, medianRaw, medianHttp / medianRaw);
+    }
+
+    private static List<byte[]> batches(int total) throws Exception {
+        List<Observation> observations = SyntheticOperation.observations(total, 7);
+        List<byte[]> batches = new ArrayList<>();
+        for (int from = 0; from < total; from += BATCH) {
+            ArrayNode batch = JsonNodeFactory.instance.arrayNode();
+            for (Observation observation : observations.subList(from, Math.min(total, from + BATCH))) {
+                batch.add(SyntheticOperation.json(observation));
+            }
+            batches.add(JSON.writeValueAsBytes(batch));
+        }
+        return batches;
+    }
+
+    private static double overHttp(Path database, List<byte[]> batches, int clients) throws Exception {
+        try (Ledger ledger = Ledgers.open("jdbc:sqlite:" + database);
+                CorridorServer server =
+                        CorridorServer.start(CorridorService.start(ledger, InstantSource.system()), "127.0.0.1", 0);
+                HttpClient http = HttpClient.newHttpClient();
+                ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            String base = "http://127.0.0.1:" + server.port() + "/api/operations";
+            post(http, base, JSON.writeValueAsBytes(OperationWriter.write(SyntheticOperation.OPERATION)));
+            String observations = base + "/" + SyntheticOperation.OPERATION.id() + "/observations";
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+                        post(http, observations, batches.get(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+            long nanos = System.nanoTime() - start;
+            long stored = batches.size() * (long) BATCH;
+            return stored * 1e9 / nanos;
+        }
+    }
+
+    private static void post(HttpClient http, String url, byte[] body) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(500, response.body().length())));
+        }
+        if (response.body().contains("\"invalid\"") || response.body().contains("\"conflict\"")) {
+            throw new IllegalStateException("an observation was refused: "
+                    + response.body().substring(0, Math.min(500, response.body().length())));
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
