@@ -35,7 +35,20 @@ public final class ObservationReader {
             ObservationType.COUNT_CORRECTED, Set.of("refersTo", "people", "reason"),
             ObservationType.INCIDENT_REPORTED, Set.of("category", "severity", "people", "description"));
 
+    /** The fields each type may have: the common ones and its own. */
+    private static final Map<ObservationType, Set<String>> ALLOWED = allowedFields();
+
     private ObservationReader() {}
+
+    private static Map<ObservationType, Set<String>> allowedFields() {
+        Map<ObservationType, Set<String>> allowed = new java.util.EnumMap<>(ObservationType.class);
+        for (ObservationType type : ObservationType.values()) {
+            Set<String> fields = new HashSet<>(COMMON);
+            fields.addAll(EXTRA.get(type));
+            allowed.put(type, Set.copyOf(fields));
+        }
+        return allowed;
+    }
 
     /**
      * Reads and checks {@code tree} as an observation of {@code operation}, received at {@code now}.
@@ -84,9 +97,7 @@ public final class ObservationReader {
                             + "count.corrected, incident.reported");
         }
         if (type != null) {
-            Set<String> allowed = new HashSet<>(COMMON);
-            allowed.addAll(EXTRA.get(type));
-            fields.refuseUnknown(allowed);
+            fields.refuseUnknown(ALLOWED.get(type));
         }
         Header header = header(fields, operation, context.stored() ? null : now);
         if (type == null) {

@@ -36,20 +36,43 @@ public record Operation(
         return Collections.unmodifiableList(all);
     }
 
+    /** The movement with this id, looked up without allocating: observations are checked against it in bulk. */
     public Optional<Movement> movement(String movementId) {
-        return movements().stream().filter(m -> m.id().equals(movementId)).findFirst();
+        for (Agreement agreement : agreements) {
+            for (Movement movement : agreement.movements()) {
+                if (movement.id().equals(movementId)) {
+                    return Optional.of(movement);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Site> site(String siteId) {
-        return sites.stream().filter(s -> s.id().equals(siteId)).findFirst();
+        for (Site site : sites) {
+            if (site.id().equals(siteId)) {
+                return Optional.of(site);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Monitor> monitor(String monitorId) {
-        return monitors.stream().filter(m -> m.id().equals(monitorId)).findFirst();
+        for (Monitor monitor : monitors) {
+            if (monitor.id().equals(monitorId)) {
+                return Optional.of(monitor);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Party> party(String partyId) {
-        return parties.stream().filter(p -> p.id().equals(partyId)).findFirst();
+        for (Party party : parties) {
+            if (party.id().equals(partyId)) {
+                return Optional.of(party);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The agreement a movement belongs to. */
