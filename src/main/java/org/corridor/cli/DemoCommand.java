@@ -57,8 +57,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ServeCommand.checkPort(spec, port);
-        Ledger ledger = environment.ledgers().apply(store.jdbcUrl("demo.db"));
-        CorridorService service = CorridorService.start(ledger, environment.clock());
+        String jdbcUrl = store.jdbcUrl("demo.db");
+        Ledger ledger = environment.ledgers().apply(jdbcUrl);
+        CorridorService service = CorridorService.start(ledger, environment.clock(), store.snapshotDirectory(jdbcUrl));
         PrintWriter out = spec.commandLine().getOut();
         Loader loader = new Loader(service, new PrintWriter(PrintWriter.nullWriter()), Progress.none());
         String operationId = loader.define(resource(DEFINITION).readAllBytes(), "application/yaml");

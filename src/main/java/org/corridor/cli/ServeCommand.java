@@ -53,8 +53,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkPort(spec, port);
-        Ledger ledger = environment.ledgers().apply(store.jdbcUrl("corridor.db"));
-        CorridorService service = CorridorService.start(ledger, environment.clock());
+        String jdbcUrl = store.jdbcUrl("corridor.db");
+        Ledger ledger = environment.ledgers().apply(jdbcUrl);
+        CorridorService service = CorridorService.start(ledger, environment.clock(), store.snapshotDirectory(jdbcUrl));
         return Serving.serve(spec, service, ledger, host, port);
     }
 

@@ -3,14 +3,21 @@ package org.corridor.cli;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** Runs the server until the process is asked to stop (SIGTERM, Ctrl-C), then closes it and the store in order. */
 final class Serving {
+    /** How often the tally snapshots are brought up to date while serving (and always at a clean stop). */
+    private static final long SNAPSHOT_EVERY_MINUTES = 5;
+
     private Serving() {}
 
     static int serve(CommandSpec spec, CorridorService service, Ledger ledger, String host, int port) {
@@ -26,11 +33,20 @@ final class Serving {
             }
             throw e;
         }
+        ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "tally-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+        snapshots.scheduleWithFixedDelay(
+                () -> saveQuietly(service), SNAPSHOT_EVERY_MINUTES, SNAPSHOT_EVERY_MINUTES, TimeUnit.MINUTES);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
+                            snapshots.shutdownNow();
+                            service.saveSnapshots();
                             ledger.close();
                             stopped.countDown();
                         },
@@ -43,6 +59,14 @@ final class Serving {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    private static void saveQuietly(CorridorService service) {
+        try {
+            service.saveSnapshots();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Serving.class).warn("periodic tally snapshot failed", e);
+        }
     }
 
     private static boolean causedByBind(Throwable failure) {

@@ -47,6 +47,20 @@ public final class StoreOptions {
         return db;
     }
 
+    /**
+     * Where the server keeps its tally snapshots for the store {@code jdbcUrl}: under the data directory, in a folder
+     * named after the store, so that two stores never share one.
+     */
+    Path snapshotDirectory(String jdbcUrl) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(jdbcUrl.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return dataDir.resolve("snapshots").resolve(java.util.HexFormat.of().formatHex(digest, 0, 8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private void ensureWritable(Path directory, String option) {
         try {
             Files.createDirectories(directory);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -60,6 +63,7 @@ public final class CorridorService {
     public static final int MAX_BATCH = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(CorridorService.class);
+    private static final int REPLAY_PAGE = 2_000;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper YAML = new YAMLMapper();
 
@@ -68,15 +72,28 @@ public final class CorridorService {
     private final Map<String, OperationState> operations = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final Object definitions = new Object();
+    private final TallySnapshots snapshots;
+    private final Map<String, Long> savedVersions = new ConcurrentHashMap<>();
+    private final Map<String, Long> restoredFromSnapshot = new ConcurrentHashMap<>();
 
-    private CorridorService(Ledger ledger, InstantSource clock) {
+    private CorridorService(Ledger ledger, InstantSource clock, TallySnapshots snapshots) {
         this.ledger = ledger;
         this.clock = clock;
+        this.snapshots = snapshots;
     }
 
     /** Loads every stored operation and replays its observations into live tallies. */
     public static CorridorService start(Ledger ledger, InstantSource clock) {
-        CorridorService service = new CorridorService(ledger, clock);
+        return start(ledger, clock, null);
+    }
+
+    /**
+     * As {@link #start(Ledger, InstantSource)}, starting from the tally snapshots in {@code snapshotDirectory} where
+     * they still match the ledger and replaying only what came after them; null for no snapshots.
+     */
+    public static CorridorService start(Ledger ledger, InstantSource clock, Path snapshotDirectory) {
+        CorridorService service = new CorridorService(
+                ledger, clock, snapshotDirectory == null ? null : new TallySnapshots(snapshotDirectory));
         for (String operationId : ledger.operationIds()) {
             service.replay(operationId);
         }
@@ -88,21 +105,77 @@ public final class CorridorService {
                 .orElseThrow(() -> new CorridorException("operation '" + operationId + "' is listed but not stored"));
         Operation operation =
                 OperationReader.read(parseJson(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        OperationState state = new OperationState(operation);
-        ledger.forEach(operationId, entry -> {
-            Problems problems = new Problems();
-            Observation observation = ObservationReader.readStored(parseJson(entry.body()), operation, problems);
-            if (observation == null) {
-                LOG.atWarn()
-                        .addKeyValue("operation", operationId)
-                        .addKeyValue("seq", entry.seq())
-                        .addKeyValue("problems", problems.list())
-                        .log("stored observation no longer reads against its operation; left out of the tallies");
-            } else {
-                state.live.add(observation);
+        Optional<TallySnapshots.Restored> restored =
+                snapshots == null ? Optional.empty() : snapshots.load(operation, ledger);
+        OperationState state = restored.map(r -> new OperationState(operation, r.live()))
+                .orElseGet(() -> new OperationState(operation));
+        long after = restored.map(TallySnapshots.Restored::seq).orElse(0L);
+        for (List<StoredEntry> page = ledger.read(operationId, after, REPLAY_PAGE);
+                !page.isEmpty();
+                page = ledger.read(operationId, after, REPLAY_PAGE)) {
+            for (StoredEntry entry : page) {
+                replay(operationId, operation, state, entry);
+                after = entry.seq();
             }
-        });
+        }
         operations.put(operationId, state);
+        restoredFromSnapshot.put(
+                operationId, restored.map(TallySnapshots.Restored::seq).orElse(0L));
+        LOG.atInfo()
+                .addKeyValue("operation", operationId)
+                .addKeyValue("observations", state.live.size())
+                .addKeyValue("fromSnapshot", restored.map(r -> r.live().size()).orElse(0))
+                .log("operation loaded");
+    }
+
+    private static void replay(String operationId, Operation operation, OperationState state, StoredEntry entry) {
+        Problems problems = new Problems();
+        Observation observation = ObservationReader.readStored(parseJson(entry.body()), operation, problems);
+        if (observation == null) {
+            LOG.atWarn()
+                    .addKeyValue("operation", operationId)
+                    .addKeyValue("seq", entry.seq())
+                    .addKeyValue("problems", problems.list())
+                    .log("stored observation no longer reads against its operation; left out of the tallies");
+        } else {
+            state.live.add(observation);
+        }
+    }
+
+    /** The sequence number up to which an operation's tallies were read from a snapshot at start (0: none). */
+    long restoredFromSnapshot(String operationId) {
+        return restoredFromSnapshot.getOrDefault(operationId, 0L);
+    }
+
+    /**
+     * Writes each operation's tally snapshot, so that the next start replays only what comes after it. Each
+     * operation's writers are held off only while its facts are captured, not while the file is written.
+     */
+    public void saveSnapshots() {
+        if (snapshots == null) {
+            return;
+        }
+        for (OperationState state : operations.values()) {
+            String operationId = state.operation.id();
+            long version = state.live.version();
+            if (savedVersions.getOrDefault(operationId, -1L) == version) {
+                continue;
+            }
+            long seq;
+            org.corridor.tally.TallySnapshot snapshot;
+            state.lock.writeLock().lock();
+            try {
+                seq = ledger.size(operationId);
+                snapshot = state.live.snapshot();
+            } finally {
+                state.lock.writeLock().unlock();
+            }
+            if (seq > 0) {
+                UUID lastId = ledger.read(operationId, seq - 1, 1).getFirst().id();
+                snapshots.save(operationId, seq, lastId, snapshot);
+            }
+            savedVersions.put(operationId, version);
+        }
     }
 
     public InstantSource clock() {
@@ -378,8 +451,12 @@ public final class CorridorService {
         private volatile Operation operation;
 
         private OperationState(Operation operation) {
+            this(operation, new LiveTallies(operation));
+        }
+
+        private OperationState(Operation operation, LiveTallies live) {
             this.operation = operation;
-            this.live = new LiveTallies(operation);
+            this.live = live;
         }
     }
 }

@@ -82,6 +82,11 @@ final class FactSet {
         return earlier;
     }
 
+    /** Every fact, in no particular order. */
+    List<Fact> all() {
+        return new ArrayList<>(byId.values());
+    }
+
     int size() {
         return byId.size();
     }

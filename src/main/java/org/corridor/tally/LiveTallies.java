@@ -35,11 +35,37 @@ public final class LiveTallies {
         this.aggregates = new Aggregates(operation);
     }
 
-    /** Adds an observation; returns false, changing nothing, when one with its id is already here. */
-    public boolean add(Observation observation) {
+    /** Live tallies holding {@code facts} (read back from a {@link TallySnapshot}). */
+    static LiveTallies of(Operation operation, List<Fact> facts) {
+        LiveTallies live = new LiveTallies(operation);
+        for (Fact fact : facts) {
+            for (String id : new String[] {fact.convoy(), fact.movement(), fact.site(), fact.monitor(), fact.to()}) {
+                live.interner.intern(id);
+            }
+            live.add(fact);
+        }
+        return live;
+    }
+
+    /** The facts held now, to be written where a restart can read them back. */
+    public TallySnapshot snapshot() {
         lock.lock();
         try {
-            FactSet.Touched touched = facts.add(Fact.of(observation, interner));
+            return new TallySnapshot(facts.all());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds an observation; returns false, changing nothing, when one with its id is already here. */
+    public boolean add(Observation observation) {
+        return add(Fact.of(observation, interner));
+    }
+
+    private boolean add(Fact fact) {
+        lock.lock();
+        try {
+            FactSet.Touched touched = facts.add(fact);
             if (touched == null) {
                 return false;
             }

@@ -44,9 +44,24 @@ public final class ScaleBenchmark {
             System.gc();
             long before = usedHeap();
 
+            Path snapshots = directory.resolve("snapshots");
+            long replayNanos = System.nanoTime();
+            try (Ledger ledger = Ledgers.open(url)) {
+                CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
+                System.out.printf(
+                        "start-up replaying the whole ledger (open, migrate, replay %,d): %.2f s%n",
+                        total, (System.nanoTime() - replayNanos) / 1e9);
+                long saveNanos = System.nanoTime();
+                service.saveSnapshots();
+                System.out.printf(
+                        "tally snapshot written in %.2f s (%,d MB)%n",
+                        (System.nanoTime() - saveNanos) / 1e9,
+                        Files.size(snapshots.resolve(SyntheticOperation.OPERATION.id() + ".tally")) >> 20);
+            }
+            System.gc();
             long startNanos = System.nanoTime();
             try (Ledger ledger = Ledgers.open(url)) {
-                CorridorService service = CorridorService.start(ledger, InstantSource.system());
+                CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
                 try (CorridorServer server = CorridorServer.start(service, "127.0.0.1", 0)) {
                     double startSeconds = (System.nanoTime() - startNanos) / 1e9;
                     System.gc();

@@ -64,6 +64,29 @@ class TallyLawsTest {
     }
 
     @Property(tries = 200)
+    void snapshot_readBack_givesTheSameNumbersAndKeepsCounting(
+            @ForAll("observationSets") List<Observation> observations,
+            @ForAll long seed,
+            @ForAll("moments") Instant asOf)
+            throws java.io.IOException {
+        int half = observations.size() / 2;
+        LiveTallies live = new LiveTallies(Scenario.OPERATION);
+        shuffledWithDuplicates(observations.subList(0, half), new Random(seed)).forEach(live::add);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        live.snapshot().writeTo(new java.io.DataOutputStream(bytes));
+
+        LiveTallies restored = TallySnapshot.readInto(
+                Scenario.OPERATION, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        observations.subList(half, observations.size()).forEach(restored::add);
+        Instant now = START.plusDays(10).toInstant();
+
+        assertThat(restored.size()).isEqualTo(observations.size());
+        assertThat(restored.tallies(now)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, now));
+        assertThat(restored.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, asOf));
+        assertThat(restored.convoys(now)).isEqualTo(TallyEngine.convoys(Scenario.OPERATION, observations, now));
+    }
+
+    @Property(tries = 200)
     void correction_appliesWhetherItArrivesBeforeOrAfterItsTarget(
             @ForAll("counts") long reported,
             @ForAll("counts") long corrected,

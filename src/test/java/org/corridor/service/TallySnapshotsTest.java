@@ -1,0 +1,122 @@
+package org.corridor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.corridor.ledger.Ledger;
+import org.corridor.ledger.jdbc.Ledgers;
+import org.corridor.tally.Tallies;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A restart from a tally snapshot gives the numbers a full replay gives, and a snapshot that does not fit is ignored. */
+class TallySnapshotsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPERATION = "aleppo-2016-12";
+    private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2016-12-20T00:00:00Z"));
+    private static final Instant END = Instant.parse("2016-12-19T22:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    private List<JsonNode> observations;
+    private byte[] definition;
+
+    @BeforeEach
+    void readDemo() throws IOException {
+        definition = resource("/demo/aleppo-2016-12.yaml");
+        observations = new ArrayList<>();
+        for (String line :
+                new String(resource("/demo/aleppo-2016-12.observations.jsonl"), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                observations.add(JSON.readTree(line));
+            }
+        }
+    }
+
+    @Test
+    void restart_fromSnapshotAndTheLedgerAfterIt_givesTheFullReplaysNumbers() {
+        String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
+        Path snapshots = directory.resolve("snapshots");
+        try (Ledger ledger = Ledgers.open(url)) {
+            CorridorService service = CorridorService.start(ledger, CLOCK, snapshots);
+            service.defineOperation(definition, "application/yaml");
+            observations.subList(0, 30).forEach(o -> service.record(OPERATION, o));
+            service.saveSnapshots();
+            observations.subList(30, observations.size()).forEach(o -> service.record(OPERATION, o));
+        }
+        assertThat(snapshots.resolve(OPERATION + ".tally")).isRegularFile();
+
+        assertThat(restoredUpTo(url, snapshots)).isEqualTo(30);
+        assertThat(tallies(url, snapshots)).isEqualTo(tallies(url, null));
+        assertThat(tallies(url, snapshots).evacuated()).isPositive();
+    }
+
+    @Test
+    void snapshotOfAnotherStore_isIgnored() throws IOException {
+        String first = "jdbc:sqlite:" + directory.resolve("first.db");
+        String second = "jdbc:sqlite:" + directory.resolve("second.db");
+        Path snapshots = directory.resolve("snapshots");
+        try (Ledger ledger = Ledgers.open(first)) {
+            CorridorService service = CorridorService.start(ledger, CLOCK, snapshots);
+            service.defineOperation(definition, "application/yaml");
+            observations.forEach(o -> service.record(OPERATION, o));
+            service.saveSnapshots();
+        }
+        try (Ledger ledger = Ledgers.open(second)) {
+            CorridorService service = CorridorService.start(ledger, CLOCK, null);
+            service.defineOperation(definition, "application/yaml");
+            observations.subList(0, 10).forEach(o -> service.record(OPERATION, o));
+        }
+
+        assertThat(restoredUpTo(second, snapshots)).isZero();
+        assertThat(tallies(second, snapshots)).isEqualTo(tallies(second, null));
+    }
+
+    @Test
+    void damagedSnapshot_isIgnored() throws IOException {
+        String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
+        Path snapshots = directory.resolve("snapshots");
+        try (Ledger ledger = Ledgers.open(url)) {
+            CorridorService service = CorridorService.start(ledger, CLOCK, snapshots);
+            service.defineOperation(definition, "application/yaml");
+            observations.forEach(o -> service.record(OPERATION, o));
+            service.saveSnapshots();
+        }
+        Path file = snapshots.resolve(OPERATION + ".tally");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThat(restoredUpTo(url, snapshots)).isZero();
+        assertThat(tallies(url, snapshots)).isEqualTo(tallies(url, null));
+    }
+
+    private static long restoredUpTo(String url, Path snapshots) {
+        try (Ledger ledger = Ledgers.open(url)) {
+            return CorridorService.start(ledger, CLOCK, snapshots).restoredFromSnapshot(OPERATION);
+        }
+    }
+
+    private static Tallies tallies(String url, Path snapshots) {
+        try (Ledger ledger = Ledgers.open(url)) {
+            return CorridorService.start(ledger, CLOCK, snapshots).tallies(OPERATION, END);
+        }
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = TallySnapshotsTest.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+}
