@@ -35,15 +35,16 @@ public final class LiveTallies {
         this.aggregates = new Aggregates(operation);
     }
 
-    /** Live tallies holding {@code facts} (read back from a {@link TallySnapshot}). */
+    /** Live tallies holding {@code facts} (read back from a {@link TallySnapshot}), summed in one pass. */
     static LiveTallies of(Operation operation, List<Fact> facts) {
         LiveTallies live = new LiveTallies(operation);
         for (Fact fact : facts) {
             for (String id : new String[] {fact.convoy(), fact.movement(), fact.site(), fact.monitor(), fact.to()}) {
                 live.interner.intern(id);
             }
-            live.add(fact);
+            live.facts.add(fact);
         }
+        live.rebuild();
         return live;
     }
 
@@ -87,23 +88,31 @@ public final class LiveTallies {
         lock.lock();
         try {
             operation = replacement;
-            aggregates = Aggregates.of(replacement, facts);
-            states.clear();
-            standaloneCounts.clear();
-            staleConvoys.clear();
-            staleStandalone.clear();
-            for (String convoy : facts.convoys()) {
-                states.put(convoy, facts.convoy(convoy));
-            }
-            for (Fact fact : facts.releases()) {
-                standaloneCounts.put(fact.id(), facts.count(fact));
-            }
-            for (Fact fact : facts.looseDetentions()) {
-                standaloneCounts.put(fact.id(), facts.count(fact));
-            }
+            rebuild();
             version++;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Recomputes every convoy state and the sums from the facts, as after a change of definition. */
+    private void rebuild() {
+        aggregates = new Aggregates(operation);
+        states.clear();
+        standaloneCounts.clear();
+        staleConvoys.clear();
+        staleStandalone.clear();
+        for (String convoy : facts.convoys()) {
+            ConvoyState state = facts.convoy(convoy);
+            states.put(convoy, state);
+            aggregates.apply(state, 1);
+        }
+        for (List<Fact> standalone : List.of(facts.releases(), facts.looseDetentions())) {
+            for (Fact fact : standalone) {
+                long count = facts.count(fact);
+                standaloneCounts.put(fact.id(), count);
+                aggregates.applyStandalone(fact, count, 1);
+            }
         }
     }
 
