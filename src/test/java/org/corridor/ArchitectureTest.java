@@ -54,7 +54,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storage_isWiredOnlyAtTheEntry = noClasses()
             .that()
-            .resideOutsideOfPackages("org.corridor.ledger.jdbc..", "org.corridor.cli..")
+            .resideOutsideOfPackages("org.corridor.ledger.jdbc..")
             .and()
             .doNotHaveFullyQualifiedName("org.corridor.Corridor")
             .should()
