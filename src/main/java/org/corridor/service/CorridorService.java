@@ -121,7 +121,7 @@ public final class CorridorService {
         operations.put(operationId, state);
         restoredFromSnapshot.put(
                 operationId, restored.map(TallySnapshots.Restored::seq).orElse(0L));
-        LOG.atInfo()
+        LOG.atDebug()
                 .addKeyValue("operation", operationId)
                 .addKeyValue("observations", state.live.size())
                 .addKeyValue("fromSnapshot", restored.map(r -> r.live().size()).orElse(0))
