@@ -89,6 +89,15 @@ final class ProblemResponses {
                 404, "not-found", "Not found", "there is no resource at " + ctx.method() + " " + ctx.path(), List.of());
     }
 
+    ObjectNode notAcceptable() {
+        return problem(
+                406,
+                "not-acceptable",
+                "Not acceptable",
+                "this is a stream of server-sent events: send the header Accept: text/event-stream (or none)",
+                List.of());
+    }
+
     void send(Context ctx, ObjectNode problem) {
         ctx.status(problem.get("status").intValue());
         ctx.contentType(PROBLEM_JSON);

@@ -3,6 +3,7 @@ package org.corridor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -136,9 +137,13 @@ class OperationsApiTest {
     }
 
     @Test
-    void streamWithoutEventStreamAccept_is406Problem() {
+    void streamAskedForJsonOnly_is406ProblemNamingTheHeader() {
         api.defineTestOperation();
-        assertProblem(api.get("/api/operations/test-op/stream"), 406);
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/api/operations/test-op/stream"))
+                .header("Accept", "application/json")
+                .GET());
+        assertProblem(response, 406);
+        assertThat(RunningServer.json(response).get("detail").asText()).contains("Accept: text/event-stream");
     }
 
     @Test
