@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
 final class ProblemResponses {
     static final String PROBLEM_JSON = "application/problem+json";
 
+    /** What to do after asking for an operation that does not exist (the only thing looked up by id). */
+    static final String NEXT_STEP =
+            "; GET /api/operations lists the operations there are, and POST /api/operations defines one";
+
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final ObjectMapper json;
@@ -47,7 +51,7 @@ final class ProblemResponses {
                 problem(422, "invalid-input", "The input was refused", summary(e.problems()), e.problems());
             case ConflictException e ->
                 problem(409, "conflict", "The request conflicts with what is stored", e.getMessage(), e.problems());
-            case NotFoundException e -> problem(404, "not-found", "Not found", e.getMessage(), List.of());
+            case NotFoundException e -> problem(404, "not-found", "Not found", e.getMessage() + NEXT_STEP, List.of());
             case StorageException e -> {
                 LOG.error("storage failed", e);
                 yield problem(

@@ -134,6 +134,11 @@ class OperationsApiTest {
         assertProblem(api.get("/api/operations/nope/observations"), 404);
         assertProblem(api.get("/api/operations/nope/stream"), 404);
         assertProblem(api.postJson("/api/operations/nope/observations", Observations.departure("c1", 1)), 404);
+        assertThat(RunningServer.json(api.get("/api/operations/nope/tallies"))
+                        .get("detail")
+                        .asText())
+                .isEqualTo("there is no operation 'nope'; GET /api/operations lists the operations there are, and "
+                        + "POST /api/operations defines one");
     }
 
     @Test
