@@ -34,6 +34,7 @@ public final class CorridorServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(CorridorServer::logRequest);
         });

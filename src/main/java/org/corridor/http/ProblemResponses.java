@@ -84,8 +84,23 @@ final class ProblemResponses {
                         "the body is larger than the limit of " + maxBodyBytes / 1_000_000 + " MB",
                         List.of());
             case 404 -> notFoundRoute(ctx);
+            case 405 -> methodNotAllowed(e, ctx);
             default -> problem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of());
         };
+    }
+
+    /** A known path asked with a method it does not serve: which methods it does serve, also in {@code Allow}. */
+    private ObjectNode methodNotAllowed(HttpResponseException e, Context ctx) {
+        String allowed = e.getDetails().getOrDefault("availableMethods", "");
+        if (!allowed.isEmpty()) {
+            ctx.header("Allow", allowed);
+        }
+        return problem(
+                405,
+                "method-not-allowed",
+                "Method not allowed",
+                ctx.method() + " is not served at " + ctx.path() + (allowed.isEmpty() ? "" : "; it serves " + allowed),
+                List.of());
     }
 
     ObjectNode notFoundRoute(Context ctx) {

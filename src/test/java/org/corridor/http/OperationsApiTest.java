@@ -159,6 +159,17 @@ class OperationsApiTest {
     }
 
     @Test
+    void knownPathWithAnotherMethod_is405ProblemNamingTheMethodsItServes() {
+        HttpResponse<String> response =
+                api.send(HttpRequest.newBuilder(api.uri("/api/operations")).DELETE());
+
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(RunningServer.json(response).get("detail").asText())
+                .isEqualTo("DELETE is not served at /api/operations; it serves GET, POST");
+    }
+
+    @Test
     void bodyOverTheLimit_is413Problem() {
         String huge = "x".repeat((int) CorridorServer.MAX_BODY_BYTES + 10);
         HttpResponse<String> response = api.post("/api/operations", "application/yaml", huge);
