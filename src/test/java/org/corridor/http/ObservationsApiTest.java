@@ -192,6 +192,17 @@ class ObservationsApiTest {
         assertThat(api.feedSize("test-op")).isEqualTo(before);
     }
 
+    @Test
+    void bodyWithMoreThanOneJsonValue_is400AndChangesNothing() throws Exception {
+        int before = api.feedSize("test-op");
+        String first = RunningServer.JSON.writeValueAsString(Observations.departure("twice-1", 5));
+        String second = RunningServer.JSON.writeValueAsString(Observations.departure("twice-2", 6));
+
+        assertProblem(api.post(OBSERVATIONS, "application/json", first + " " + second), 400);
+        assertProblem(api.post(OBSERVATIONS, "application/json", first + " trailing"), 400);
+        assertThat(api.feedSize("test-op")).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidObservations")
     void invalid_is422NamingTheFieldAndChangesNothing(String what, ObjectNode observation, String field) {

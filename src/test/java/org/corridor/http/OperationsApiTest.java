@@ -98,6 +98,14 @@ class OperationsApiTest {
     }
 
     @Test
+    void secondYamlDocument_is400AndStoresNothing() {
+        String twoDocuments = RunningServer.fixture("test-op.yaml") + "\n---\nid: other\n";
+        HttpResponse<String> response = api.post("/api/operations", "application/yaml", twoDocuments);
+        assertProblem(response, 400);
+        assertThat(RunningServer.json(api.get("/api/operations"))).isEmpty();
+    }
+
+    @Test
     void malformedJson_is400() {
         HttpResponse<String> response = api.post("/api/operations", "application/json", "{\"id\": \"x\",");
         assertProblem(response, 400);
