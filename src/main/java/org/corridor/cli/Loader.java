@@ -96,7 +96,9 @@ final class Loader {
             CorridorService.parseJson(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "each line must hold one observation, a JSON object";
         } catch (MalformedInputException e) {
-            return "malformed JSON: " + e.problems().getFirst().message();
+            // The parser saw the line alone as "line 1"; the result line already names the file's line.
+            return "malformed JSON: "
+                    + e.problems().getFirst().message().replaceFirst(" at line 1, column ", " at column ");
         }
     }
 
