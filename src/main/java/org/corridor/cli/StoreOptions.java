@@ -24,7 +24,7 @@ public final class StoreOptions {
             names = "--data-dir",
             paramLabel = "DIR",
             defaultValue = "${env:CORRIDOR_DATA_DIR:-./data}",
-            description = "Where the server keeps its files (env CORRIDOR_DATA_DIR). Default: ${DEFAULT-VALUE}")
+            description = "Where the data is kept (env CORRIDOR_DATA_DIR). Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
     /** The JDBC URL to open, after checking that its directory can be written; a bad setting is named. */
