@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Locale;
+import org.corridor.core.ConflictException;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.operation.OperationWriter;
 import org.corridor.service.CorridorService;
@@ -37,7 +38,14 @@ final class OperationRoutes {
     }
 
     private void define(Context ctx) {
-        DefinitionResult result = service.defineOperation(ctx.bodyAsBytes(), ctx.contentType());
+        DefinitionResult result;
+        try {
+            result = service.defineOperation(ctx.bodyAsBytes(), ctx.contentType());
+        } catch (ConflictException e) {
+            throw new ConflictException(
+                    e.getMessage() + "; keep those ids in the new definition, since stored observations never change",
+                    e.problems());
+        }
         ObjectNode body = json.createObjectNode();
         body.put("id", result.operationId());
         body.put("result", result.change().name().toLowerCase(Locale.ROOT));

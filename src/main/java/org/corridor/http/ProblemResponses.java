@@ -81,7 +81,8 @@ final class ProblemResponses {
                         413,
                         "body-too-large",
                         "The request body is too large",
-                        "the body is larger than the limit of " + maxBodyBytes / 1_000_000 + " MB",
+                        "the body is larger than the limit of " + maxBodyBytes / 1_000_000
+                                + " MB; send less at once (observations in batches of at most 1,000)",
                         List.of());
             case 404 -> notFoundRoute(ctx);
             case 405 -> methodNotAllowed(e, ctx);

@@ -86,6 +86,8 @@ class OperationsApiTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("government");
+        assertThat(RunningServer.json(response).get("detail").asText())
+                .endsWith("keep those ids in the new definition, since stored observations never change");
         JsonNode definition = RunningServer.json(api.get("/api/operations/test-op"));
         assertThat(definition.get("parties")).hasSize(2);
     }
@@ -182,6 +184,7 @@ class OperationsApiTest {
         String huge = "x".repeat((int) CorridorServer.MAX_BODY_BYTES + 10);
         HttpResponse<String> response = api.post("/api/operations", "application/yaml", huge);
         assertProblem(response, 413);
+        assertThat(RunningServer.json(response).get("detail").asText()).contains("send less at once");
     }
 
     static void assertProblem(HttpResponse<String> response, int status) {
