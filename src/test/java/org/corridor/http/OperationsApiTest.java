@@ -108,6 +108,16 @@ class OperationsApiTest {
     }
 
     @Test
+    void yamlPostedAsAFormWithoutItsLineBreaks_is400SayingHowToSendIt() {
+        String asCurlDashDSendsIt = RunningServer.fixture("test-op.yaml").replace("\n", "");
+        HttpResponse<String> response =
+                api.post("/api/operations", "application/x-www-form-urlencoded", asCurlDashDSendsIt);
+        assertProblem(response, 400);
+        assertThat(RunningServer.json(response).get("detail").asText())
+                .endsWith("send the file as it is, with curl --data-binary @FILE -H 'Content-Type: application/yaml'");
+    }
+
+    @Test
     void malformedJson_is400() {
         HttpResponse<String> response = api.post("/api/operations", "application/json", "{\"id\": \"x\",");
         assertProblem(response, 400);
