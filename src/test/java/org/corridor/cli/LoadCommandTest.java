@@ -69,6 +69,12 @@ class LoadCommandTest {
         assertThat(url.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(url.err()).contains("--db: 'sqlite.db' is not a JDBC URL");
 
+        Cli.Run postgres = Cli.run("tallies", "x", "--db", "jdbc:postgresql://db/corridor?password=secret");
+        assertThat(postgres.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(postgres.err())
+                .contains("--db: this version stores in SQLite only: use a jdbc:sqlite:PATH URL")
+                .doesNotContain("secret");
+
         Path file = Cli.fixture(directory, "test-op.yaml");
         Cli.Run dataDir =
                 Cli.run("tallies", "x", "--data-dir", file.resolve("sub").toString());
