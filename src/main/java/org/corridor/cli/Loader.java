@@ -46,6 +46,7 @@ final class Loader {
             e.problems().forEach(problem -> out.println("  " + problem));
         } catch (ConflictException e) {
             out.println("operation file refused; nothing was stored: " + e.getMessage());
+            out.println("  keep those ids in the definition: stored observations use them and never change");
         }
         return null;
     }

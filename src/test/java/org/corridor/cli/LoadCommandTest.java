@@ -2,6 +2,8 @@ package org.corridor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,26 @@ class LoadCommandTest {
         Cli.Run tallies = Cli.run("tallies", "bad-op", "--db", db());
         assertThat(tallies.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(tallies.err()).contains("there is no operation 'bad-op'");
+    }
+
+    @Test
+    void load_definitionDroppingAnIdInUse_isRefusedNamingItAndWhatToDo() throws IOException {
+        Path operation = Cli.fixture(directory, "test-op.yaml");
+        Cli.run(
+                "load",
+                operation.toString(),
+                Cli.fixture(directory, "valid-observations.jsonl").toString(),
+                "--db",
+                db());
+        Path withoutM2 = directory.resolve("without-m2.yaml");
+        Files.writeString(
+                withoutM2,
+                Files.readString(operation).replace("  - {id: m2, name: {en: Monitor two}, organisation: ICRC}\n", ""));
+
+        Cli.Run run = Cli.run("load", withoutM2.toString(), "--db", db());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        Cli.assertMatchesExpected(run.out(), "load-drops-id.txt");
     }
 
     @Test
