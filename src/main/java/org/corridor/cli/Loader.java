@@ -46,6 +46,7 @@ final class Loader {
             e.problems().forEach(problem -> out.println("  " + problem));
         } catch (ConflictException e) {
             out.println("operation file refused; nothing was stored: " + e.getMessage());
+            out.println("  keep those ids in the definition: stored observations use them and never change");
         }
         return null;
     }
@@ -96,7 +97,9 @@ final class Loader {
             CorridorService.parseJson(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "each line must hold one observation, a JSON object";
         } catch (MalformedInputException e) {
-            return "malformed JSON: " + e.problems().getFirst().message();
+            // The parser saw the line alone as "line 1"; the result line already names the file's line.
+            return "malformed JSON: "
+                    + e.problems().getFirst().message().replaceFirst(" at line 1, column ", " at column ");
         }
     }
 

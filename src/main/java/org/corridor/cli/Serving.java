@@ -29,7 +29,10 @@ final class Serving {
             ledger.close();
             if (causedByBind(e)) {
                 throw new ParameterException(
-                        spec.commandLine(), "--port: " + host + ":" + port + " is in use or not available here");
+                        spec.commandLine(),
+                        "--port: " + host + ":" + port + " is in use or not available here; choose another with"
+                                + " --port (for example --port " + (port == 65_535 ? 8081 : port + 1)
+                                + "), or --port 0 for any free one");
             }
             throw e;
         }

@@ -24,7 +24,7 @@ public final class StoreOptions {
             names = "--data-dir",
             paramLabel = "DIR",
             defaultValue = "${env:CORRIDOR_DATA_DIR:-./data}",
-            description = "Where the server keeps its files (env CORRIDOR_DATA_DIR). Default: ${DEFAULT-VALUE}")
+            description = "Where the data is kept (env CORRIDOR_DATA_DIR). Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
     /** The JDBC URL to open, after checking that its directory can be written; a bad setting is named. */
@@ -37,12 +37,17 @@ public final class StoreOptions {
             throw new ParameterException(
                     spec.commandLine(), "--db: '" + db + "' is not a JDBC URL such as jdbc:sqlite:./data/corridor.db");
         }
-        if (db.startsWith("jdbc:sqlite:")) {
-            String file = db.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
-            if (!file.isEmpty() && !file.equals(":memory:") && !file.startsWith("file:")) {
-                Path parent = Path.of(file).toAbsolutePath().getParent();
-                ensureWritable(parent, "--db");
-            }
+        if (!db.startsWith("jdbc:sqlite:")) {
+            // A setting this version cannot use is a usage error, not a store failure to retry. The URL is not
+            // repeated, since a database URL may carry a password.
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--db: this version stores in SQLite only: use a jdbc:sqlite:PATH URL such as"
+                            + " jdbc:sqlite:./data/corridor.db");
+        }
+        String file = db.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+        if (!file.isEmpty() && !file.equals(":memory:") && !file.startsWith("file:")) {
+            ensureWritable(Path.of(file).toAbsolutePath().getParent(), "--db");
         }
         return db;
     }

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.corridor.core.NotFoundException;
 import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
+import org.corridor.service.OperationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +59,9 @@ final class TalliesCommand implements Callable<Integer> {
         Instant moment = moment();
         try (Ledger ledger = environment.ledgers().apply(store.jdbcUrl("corridor.db"))) {
             CorridorService service = CorridorService.start(ledger, environment.clock());
+            if (!service.exists(operationId)) {
+                throw new NotFoundException(unknown(service));
+            }
             var tallies = service.tallies(operationId, moment);
             String text = JsonMapper.builder()
                     .enable(SerializationFeature.INDENT_OUTPUT)
@@ -65,6 +70,16 @@ final class TalliesCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(text);
             return ExitCodes.OK;
         }
+    }
+
+    /** Says which operations the store does hold, since the likely mistake is the id or the --db. */
+    private String unknown(CorridorService service) {
+        String held = String.join(
+                ", ", service.operations().stream().map(OperationSummary::id).toList());
+        return "there is no operation '" + operationId + "' in this store; "
+                + (held.isEmpty()
+                        ? "it holds none: define one with corridor load OPERATION_FILE, or name another store with --db"
+                        : "it holds " + held + " (another store is named with --db)");
     }
 
     private Instant moment() {

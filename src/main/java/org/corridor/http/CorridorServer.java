@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
-import java.util.List;
 import java.util.Map;
 import org.corridor.service.CorridorService;
 import org.slf4j.Logger;
@@ -35,31 +34,23 @@ public final class CorridorServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(CorridorServer::logRequest);
         });
         app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
-        app.before("/api/operations/{op}/stream", ctx -> {
-            service.operation(ctx.pathParam("op"));
-            if (!"text/event-stream".equals(ctx.header("Accept"))) {
-                problems.send(
-                        ctx,
-                        problems.problem(
-                                406,
-                                "not-acceptable",
-                                "Not acceptable",
-                                "this is a stream of server-sent events: send the header Accept: text/event-stream",
-                                List.of()));
-                ctx.skipRemainingHandlers();
-            }
-        });
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         new OperationRoutes(service, json).register(app);
         new ObservationRoutes(service, json, problems).register(app);
         new TallyRoutes(service).register(app);
-        app.sse(
-                "/api/operations/{op}/stream",
-                client -> stream.join(client.ctx().pathParam("op"), client));
+        app.get("/api/operations/{op}/stream", ctx -> {
+            service.operation(ctx.pathParam("op"));
+            if (!EventStreamAccept.allows(ctx.header("Accept"))) {
+                problems.send(ctx, problems.notAcceptable());
+                return;
+            }
+            stream.open(ctx);
+        });
         app.exception(Exception.class, problems::handle);
         app.exception(HttpResponseException.class, problems::handle);
         app.error(404, ctx -> {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Locale;
+import org.corridor.core.ConflictException;
+import org.corridor.core.MalformedInputException;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.operation.OperationWriter;
 import org.corridor.service.CorridorService;
@@ -14,6 +16,10 @@ import org.corridor.service.OperationSummary;
 
 /** Listing, defining and reading operations. */
 final class OperationRoutes {
+    static final String CURL_DATA_HINT =
+            "; it came as a form, which loses line breaks (curl -d): send the file as it is,"
+                    + " with curl --data-binary @FILE -H 'Content-Type: application/yaml'";
+
     private final CorridorService service;
     private final ObjectMapper json;
 
@@ -37,13 +43,28 @@ final class OperationRoutes {
     }
 
     private void define(Context ctx) {
-        DefinitionResult result = service.defineOperation(ctx.bodyAsBytes(), ctx.contentType());
+        DefinitionResult result;
+        try {
+            result = service.defineOperation(ctx.bodyAsBytes(), ctx.contentType());
+        } catch (MalformedInputException e) {
+            throw formPosted(ctx) ? new MalformedInputException("", e.getMessage() + CURL_DATA_HINT) : e;
+        } catch (ConflictException e) {
+            throw new ConflictException(
+                    e.getMessage() + "; keep those ids in the new definition, since stored observations never change",
+                    e.problems());
+        }
         ObjectNode body = json.createObjectNode();
         body.put("id", result.operationId());
         body.put("result", result.change().name().toLowerCase(Locale.ROOT));
         body.set("operation", result.definition());
         ctx.header("Location", "/api/operations/" + result.operationId());
         ctx.status(result.change() == DefinitionChange.CREATED ? 201 : 200).json(body);
+    }
+
+    /** {@code curl -d @file} sends the file as a form, without its line breaks: YAML cannot survive that. */
+    private static boolean formPosted(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private void get(Context ctx) {

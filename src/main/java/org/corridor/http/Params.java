@@ -5,10 +5,13 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import org.corridor.core.MalformedInputException;
 
 /** Query parameters read strictly: a bad one is refused with 400, naming it. */
 final class Params {
+    private static final Pattern SPACE_BEFORE_OFFSET = Pattern.compile("^(\\S+T[0-9:.]+) ([0-9]{2}:[0-9]{2})$");
+
     private Params() {}
 
     /** A whole number in [min, max], or {@code otherwise} when absent. */
@@ -28,6 +31,15 @@ final class Params {
         throw new MalformedInputException(name, "must be a whole number from " + min + " to " + max);
     }
 
+    /**
+     * The time with a space before its offset read back as '+'. Leniency, on purpose: a query string decodes an
+     * unencoded '+' as a space, so {@code ?asOf=2016-12-19T14:00:00+02:00} typed as the contract writes it arrives
+     * as {@code 2016-12-19T14:00:00 02:00}. Only that one space, right before an {@code hh:mm} offset, is read so.
+     */
+    static String plusRestored(String time) {
+        return SPACE_BEFORE_OFFSET.matcher(time).replaceFirst("$1+$2");
+    }
+
     /** An ISO-8601 time with an offset, or null when absent. */
     static Instant time(Context ctx, String name) {
         String text = ctx.queryParam(name);
@@ -35,8 +47,7 @@ final class Params {
             return null;
         }
         try {
-            // An unencoded '+' in a query string arrives as a space.
-            return OffsetDateTime.parse(text.replace(' ', '+'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            return OffsetDateTime.parse(plusRestored(text), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
         } catch (DateTimeException e) {
             throw new MalformedInputException(

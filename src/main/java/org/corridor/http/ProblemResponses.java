@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
 final class ProblemResponses {
     static final String PROBLEM_JSON = "application/problem+json";
 
+    /** What to do after asking for an operation that does not exist (the only thing looked up by id). */
+    static final String NEXT_STEP =
+            "; GET /api/operations lists the operations there are, and POST /api/operations defines one";
+
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final ObjectMapper json;
@@ -47,7 +51,7 @@ final class ProblemResponses {
                 problem(422, "invalid-input", "The input was refused", summary(e.problems()), e.problems());
             case ConflictException e ->
                 problem(409, "conflict", "The request conflicts with what is stored", e.getMessage(), e.problems());
-            case NotFoundException e -> problem(404, "not-found", "Not found", e.getMessage(), List.of());
+            case NotFoundException e -> problem(404, "not-found", "Not found", e.getMessage() + NEXT_STEP, List.of());
             case StorageException e -> {
                 LOG.error("storage failed", e);
                 yield problem(
@@ -77,16 +81,41 @@ final class ProblemResponses {
                         413,
                         "body-too-large",
                         "The request body is too large",
-                        "the body is larger than the limit of " + maxBodyBytes / 1_000_000 + " MB",
+                        "the body is larger than the limit of " + maxBodyBytes / 1_000_000
+                                + " MB; send less at once (observations in batches of at most 1,000)",
                         List.of());
             case 404 -> notFoundRoute(ctx);
+            case 405 -> methodNotAllowed(e, ctx);
             default -> problem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of());
         };
+    }
+
+    /** A known path asked with a method it does not serve: which methods it does serve, also in {@code Allow}. */
+    private ObjectNode methodNotAllowed(HttpResponseException e, Context ctx) {
+        String allowed = e.getDetails().getOrDefault("availableMethods", "");
+        if (!allowed.isEmpty()) {
+            ctx.header("Allow", allowed);
+        }
+        return problem(
+                405,
+                "method-not-allowed",
+                "Method not allowed",
+                ctx.method() + " is not served at " + ctx.path() + (allowed.isEmpty() ? "" : "; it serves " + allowed),
+                List.of());
     }
 
     ObjectNode notFoundRoute(Context ctx) {
         return problem(
                 404, "not-found", "Not found", "there is no resource at " + ctx.method() + " " + ctx.path(), List.of());
+    }
+
+    ObjectNode notAcceptable() {
+        return problem(
+                406,
+                "not-acceptable",
+                "Not acceptable",
+                "this is a stream of server-sent events: send the header Accept: text/event-stream (or none)",
+                List.of());
     }
 
     void send(Context ctx, ObjectNode problem) {

@@ -2,7 +2,10 @@ package org.corridor.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +62,25 @@ final class TallyStream implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Answers {@code ctx} with an event stream of its operation's tallies, held open until the client goes. This is
+     * what Javalin's own SSE handler does, less its demand for an {@code Accept} header of exactly
+     * {@code text/event-stream} (see {@link EventStreamAccept}); {@code Cache-Control: no-store} is already set.
+     */
+    void open(Context ctx) throws IOException {
+        String operationId = ctx.pathParam("op");
+        HttpServletResponse response = ctx.res();
+        response.setStatus(200);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("text/event-stream");
+        response.addHeader("Connection", "close");
+        response.addHeader("X-Accel-Buffering", "no");
+        response.flushBuffer();
+        ctx.async(config -> config.timeout = 0, () -> join(operationId, new SseClient(ctx)));
+    }
+
     /** Keeps {@code client} open and sends it the operation's current tallies. */
-    void join(String operationId, SseClient client) {
+    private void join(String operationId, SseClient client) {
         client.keepAlive();
         Set<SseClient> audience = clients.computeIfAbsent(operationId, id -> ConcurrentHashMap.newKeySet());
         audience.add(client);

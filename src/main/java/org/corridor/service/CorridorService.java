@@ -2,6 +2,7 @@ package org.corridor.service;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -64,8 +65,13 @@ public final class CorridorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorridorService.class);
     private static final int REPLAY_PAGE = 2_000;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final ObjectMapper YAML = new YAMLMapper();
+    // Trailing tokens fail, so that '{...} {...}' or a second YAML document is refused rather than half read.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final Ledger ledger;
     private final InstantSource clock;

@@ -2,6 +2,8 @@ package org.corridor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,26 @@ class LoadCommandTest {
     }
 
     @Test
+    void load_definitionDroppingAnIdInUse_isRefusedNamingItAndWhatToDo() throws IOException {
+        Path operation = Cli.fixture(directory, "test-op.yaml");
+        Cli.run(
+                "load",
+                operation.toString(),
+                Cli.fixture(directory, "valid-observations.jsonl").toString(),
+                "--db",
+                db());
+        Path withoutM2 = directory.resolve("without-m2.yaml");
+        Files.writeString(
+                withoutM2,
+                Files.readString(operation).replace("  - {id: m2, name: {en: Monitor two}, organisation: ICRC}\n", ""));
+
+        Cli.Run run = Cli.run("load", withoutM2.toString(), "--db", db());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        Cli.assertMatchesExpected(run.out(), "load-drops-id.txt");
+    }
+
+    @Test
     void load_missingFile_isAUsageError() {
         Cli.Run run = Cli.run("load", directory.resolve("absent.yaml").toString(), "--db", db());
 
@@ -68,6 +90,12 @@ class LoadCommandTest {
         Cli.Run url = Cli.run("tallies", "x", "--db", "sqlite.db");
         assertThat(url.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(url.err()).contains("--db: 'sqlite.db' is not a JDBC URL");
+
+        Cli.Run postgres = Cli.run("tallies", "x", "--db", "jdbc:postgresql://db/corridor?password=secret");
+        assertThat(postgres.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(postgres.err())
+                .contains("--db: this version stores in SQLite only: use a jdbc:sqlite:PATH URL")
+                .doesNotContain("secret");
 
         Path file = Cli.fixture(directory, "test-op.yaml");
         Cli.Run dataDir =

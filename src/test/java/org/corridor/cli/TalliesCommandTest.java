@@ -27,6 +27,18 @@ class TalliesCommandTest {
     }
 
     @Test
+    void tallies_unknownOperation_namesTheOperationsTheStoreHolds() {
+        String db = "jdbc:sqlite:" + directory.resolve("corridor.db");
+        Cli.Run empty = Cli.run("tallies", "aleppo", "--db", db);
+        Cli.run("load", Cli.fixture(directory, "test-op.yaml").toString(), "--db", db);
+        Cli.Run unknown = Cli.run("tallies", "aleppo", "--db", db);
+
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        Cli.assertMatchesExpected(empty.err() + unknown.err(), "tallies-unknown.txt");
+    }
+
+    @Test
     void tallies_badAsOf_isAUsageErrorNamingIt() {
         Cli.Run run =
                 Cli.run("tallies", "test-op", "--as-of", "noon", "--db", "jdbc:sqlite:" + directory.resolve("c.db"));

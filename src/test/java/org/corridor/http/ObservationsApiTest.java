@@ -89,6 +89,14 @@ class ObservationsApiTest {
         assertThat(results.get(0).get("seq").asLong()).isPositive();
         assertThat(results.get(1).get("seq").asLong()).isPositive();
         assertThat(results.get(2).get("problem").get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(2)
+                        .get("problem")
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .as("a conflict in a batch names the field at fault, as a single one does")
+                .isEqualTo("id");
         assertThat(results.get(3)
                         .get("problem")
                         .get("errors")
@@ -101,7 +109,25 @@ class ObservationsApiTest {
     }
 
     @Test
-    void batchOverTheLimit_isRefusedWhole() {
+    void batchOfExactlyTheLimit_isAccepted(@TempDir Path own) {
+        try (RunningServer server = RunningServer.start(own)) { // its own, so the shared feed stays under 1000
+            server.defineTestOperation();
+            ArrayNode batch = RunningServer.JSON.createArrayNode();
+            for (int i = 0; i < 1_000; i++) {
+                batch.add(Observations.departure("full-" + i, 1));
+            }
+
+            HttpResponse<String> response = server.postJson(OBSERVATIONS, batch);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(RunningServer.json(response).get("results").findValuesAsText("status"))
+                    .hasSize(1_000)
+                    .containsOnly("created");
+        }
+    }
+
+    @Test
+    void batchOverTheLimit_is413AndRefusedWhole() {
         int before = api.feedSize("test-op");
         ArrayNode batch = RunningServer.JSON.createArrayNode();
         for (int i = 0; i < 1_001; i++) {
@@ -110,7 +136,7 @@ class ObservationsApiTest {
 
         HttpResponse<String> response = api.postJson(OBSERVATIONS, batch);
 
-        assertProblem(response, 422);
+        assertProblem(response, 413);
         assertThat(RunningServer.json(response).get("detail").asText()).contains("1000");
         assertThat(api.feedSize("test-op")).isEqualTo(before);
     }
@@ -163,6 +189,17 @@ class ObservationsApiTest {
         int before = api.feedSize("test-op");
         HttpResponse<String> response = api.post(OBSERVATIONS, "application/json", "{\"id\": \"x\", ");
         assertProblem(response, 400);
+        assertThat(api.feedSize("test-op")).isEqualTo(before);
+    }
+
+    @Test
+    void bodyWithMoreThanOneJsonValue_is400AndChangesNothing() throws Exception {
+        int before = api.feedSize("test-op");
+        String first = RunningServer.JSON.writeValueAsString(Observations.departure("twice-1", 5));
+        String second = RunningServer.JSON.writeValueAsString(Observations.departure("twice-2", 6));
+
+        assertProblem(api.post(OBSERVATIONS, "application/json", first + " " + second), 400);
+        assertProblem(api.post(OBSERVATIONS, "application/json", first + " trailing"), 400);
         assertThat(api.feedSize("test-op")).isEqualTo(before);
     }
 

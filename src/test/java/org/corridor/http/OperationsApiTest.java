@@ -3,6 +3,7 @@ package org.corridor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,8 @@ class OperationsApiTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("government");
+        assertThat(RunningServer.json(response).get("detail").asText())
+                .endsWith("keep those ids in the new definition, since stored observations never change");
         JsonNode definition = RunningServer.json(api.get("/api/operations/test-op"));
         assertThat(definition.get("parties")).hasSize(2);
     }
@@ -94,6 +97,24 @@ class OperationsApiTest {
         HttpResponse<String> response = api.post("/api/operations", "application/yaml", "id: [unclosed\nname: {en: x");
         assertProblem(response, 400);
         assertThat(RunningServer.json(api.get("/api/operations"))).isEmpty();
+    }
+
+    @Test
+    void secondYamlDocument_is400AndStoresNothing() {
+        String twoDocuments = RunningServer.fixture("test-op.yaml") + "\n---\nid: other\n";
+        HttpResponse<String> response = api.post("/api/operations", "application/yaml", twoDocuments);
+        assertProblem(response, 400);
+        assertThat(RunningServer.json(api.get("/api/operations"))).isEmpty();
+    }
+
+    @Test
+    void yamlPostedAsAFormWithoutItsLineBreaks_is400SayingHowToSendIt() {
+        String asCurlDashDSendsIt = RunningServer.fixture("test-op.yaml").replace("\n", "");
+        HttpResponse<String> response =
+                api.post("/api/operations", "application/x-www-form-urlencoded", asCurlDashDSendsIt);
+        assertProblem(response, 400);
+        assertThat(RunningServer.json(response).get("detail").asText())
+                .endsWith("send the file as it is, with curl --data-binary @FILE -H 'Content-Type: application/yaml'");
     }
 
     @Test
@@ -133,12 +154,21 @@ class OperationsApiTest {
         assertProblem(api.get("/api/operations/nope/observations"), 404);
         assertProblem(api.get("/api/operations/nope/stream"), 404);
         assertProblem(api.postJson("/api/operations/nope/observations", Observations.departure("c1", 1)), 404);
+        assertThat(RunningServer.json(api.get("/api/operations/nope/tallies"))
+                        .get("detail")
+                        .asText())
+                .isEqualTo("there is no operation 'nope'; GET /api/operations lists the operations there are, and "
+                        + "POST /api/operations defines one");
     }
 
     @Test
-    void streamWithoutEventStreamAccept_is406Problem() {
+    void streamAskedForJsonOnly_is406ProblemNamingTheHeader() {
         api.defineTestOperation();
-        assertProblem(api.get("/api/operations/test-op/stream"), 406);
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/api/operations/test-op/stream"))
+                .header("Accept", "application/json")
+                .GET());
+        assertProblem(response, 406);
+        assertThat(RunningServer.json(response).get("detail").asText()).contains("Accept: text/event-stream");
     }
 
     @Test
@@ -149,10 +179,22 @@ class OperationsApiTest {
     }
 
     @Test
+    void knownPathWithAnotherMethod_is405ProblemNamingTheMethodsItServes() {
+        HttpResponse<String> response =
+                api.send(HttpRequest.newBuilder(api.uri("/api/operations")).DELETE());
+
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(RunningServer.json(response).get("detail").asText())
+                .isEqualTo("DELETE is not served at /api/operations; it serves GET, POST");
+    }
+
+    @Test
     void bodyOverTheLimit_is413Problem() {
         String huge = "x".repeat((int) CorridorServer.MAX_BODY_BYTES + 10);
         HttpResponse<String> response = api.post("/api/operations", "application/yaml", huge);
         assertProblem(response, 413);
+        assertThat(RunningServer.json(response).get("detail").asText()).contains("send less at once");
     }
 
     static void assertProblem(HttpResponse<String> response, int status) {

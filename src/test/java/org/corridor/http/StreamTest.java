@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StreamTest {
     @TempDir
@@ -68,6 +71,40 @@ class StreamTest {
             reader.interrupt();
             response.body().close();
         }
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @NullSource
+    @ValueSource(strings = {"*/*", "text/*", "text/event-stream", "application/json, text/event-stream;q=0.5"})
+    void stream_servesAnyClientThatAcceptsEvents(String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/operations/test-op/stream"))
+                .GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<InputStream> response = api.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> readEvents(response.body(), events));
+        try {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+            JsonNode first = events.poll(5, TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(first.get("operation").asText()).isEqualTo("test-op");
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
+
+    @Test
+    void stream_refusingEvents_is406() {
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/api/operations/test-op/stream"))
+                .header("Accept", "text/event-stream;q=0, application/json")
+                .GET());
+        OperationsApiTest.assertProblem(response, 406);
     }
 
     private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TalliesApiTest {
     @TempDir
@@ -82,6 +84,25 @@ class TalliesApiTest {
         assertThat(before.get("departed").asLong()).isZero();
         JsonNode between = RunningServer.json(api.get("/api/operations/test-op/tallies?asOf=2016-12-15T08:30:00Z"));
         assertThat(between.get("departed").asLong()).isEqualTo(170);
+    }
+
+    @ParameterizedTest(name = "asOf={0}")
+    @ValueSource(strings = {"2016-12-15T08:30:00+02:00", "2016-12-15T08:30:00%2002:00"})
+    void tallies_asOfWithAnUnencodedPlus_readsItAsThePlusOfTheOffset(String asOf) {
+        JsonNode encoded =
+                RunningServer.json(api.get("/api/operations/test-op/tallies?asOf=2016-12-15T08:30:00%2B02:00"));
+
+        HttpResponse<String> response = api.get("/api/operations/test-op/tallies?asOf=" + asOf);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(RunningServer.json(response)).isEqualTo(encoded);
+        assertThat(encoded.get("asOf").asText()).isEqualTo("2016-12-15T08:30:00+02:00");
+    }
+
+    @ParameterizedTest(name = "asOf={0}")
+    @ValueSource(strings = {"2016-12-15%2008:30:00+02:00", "2016-12-15T08:30:00%20-02:00", "2016-12-15T08:30:00"})
+    void tallies_asOfLeniencyStopsAtTheOffsetsPlus(String asOf) {
+        assertProblem(api.get("/api/operations/test-op/tallies?asOf=" + asOf), 400);
     }
 
     @Test
