@@ -45,18 +45,24 @@ public final class StoreOptions {
                     "--db: this version stores in SQLite only: use a jdbc:sqlite:PATH URL such as"
                             + " jdbc:sqlite:./data/corridor.db");
         }
-        String file = db.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
-        if (!file.isEmpty() && !file.equals(":memory:") && !file.startsWith("file:")) {
+        String file = sqliteFile(db);
+        if (file != null) {
             ensureWritable(Path.of(file).toAbsolutePath().getParent(), "--db");
         }
         return db;
     }
 
     /**
-     * Where the server keeps its tally snapshots for the store {@code jdbcUrl}: under the data directory, in a folder
-     * named after the store, so that two stores never share one.
+     * Where the server keeps its tally snapshots for the store {@code jdbcUrl}: beside an SQLite file
+     * ({@code corridor.db.snapshots/}), so that they travel and are deleted with it; for any other store, under the
+     * data directory in a folder named after the store, so that two stores never share one.
      */
     Path snapshotDirectory(String jdbcUrl) {
+        String file = sqliteFile(jdbcUrl);
+        if (file != null) {
+            Path database = Path.of(file).toAbsolutePath();
+            return database.resolveSibling(database.getFileName() + ".snapshots");
+        }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(jdbcUrl.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -64,6 +70,15 @@ public final class StoreOptions {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** The file of an SQLite URL, or null when it is not one with a plain file path. */
+    private static String sqliteFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return null;
+        }
+        String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+        return file.isEmpty() || file.equals(":memory:") || file.startsWith("file:") ? null : file;
     }
 
     private void ensureWritable(Path directory, String option) {
