@@ -105,11 +105,11 @@ public final class ObservationReader {
         }
         Observation observation =
                 switch (type) {
-                    case CONVOY_DEPARTED -> departed(fields, header, context);
+                    case CONVOY_DEPARTED -> convoyEnd(fields, header, context, true);
                     case CONVOY_PASSED -> passed(fields, header);
                     case CONVOY_HALTED -> halted(fields, header);
                     case CONVOY_RESUMED -> resumed(fields, header);
-                    case CONVOY_ARRIVED -> arrived(fields, header, context);
+                    case CONVOY_ARRIVED -> convoyEnd(fields, header, context, false);
                     case PERSONS_DETAINED -> detained(fields, header, operation);
                     case PERSONS_RELEASED -> released(fields, header, operation);
                     case COUNT_CORRECTED -> corrected(fields, header);
@@ -163,39 +163,27 @@ public final class ObservationReader {
         return value.textValue();
     }
 
-    private static Observation departed(Fields fields, Header header, Context context) {
+    /** A departure or an arrival: the same fields, and a site that must be its movement's origin or destination. */
+    private static Observation convoyEnd(Fields fields, Header header, Context context, boolean departure) {
         String convoy = fields.requiredSlug("convoy");
         Movement movement = movement(fields, context.operation(), true);
         Long people = fields.requiredCount("people");
         Map<String, Long> vehicles = vehicles(fields);
-        if (!context.stored()
-                && movement != null
-                && header.site() != null
-                && !movement.from().equals(header.site())) {
-            fields.problems().add("site", "a departure's site must be its movement's origin '" + movement.from() + "'");
-        }
-        if (!complete(header) || convoy == null || movement == null || people == null || vehicles == null) {
-            return null;
-        }
-        return new Observation.ConvoyDeparted(header, convoy, movement.id(), people, vehicles);
-    }
-
-    private static Observation arrived(Fields fields, Header header, Context context) {
-        String convoy = fields.requiredSlug("convoy");
-        Movement movement = movement(fields, context.operation(), true);
-        Long people = fields.requiredCount("people");
-        Map<String, Long> vehicles = vehicles(fields);
-        if (!context.stored()
-                && movement != null
-                && header.site() != null
-                && !movement.to().equals(header.site())) {
+        String end = movement == null ? null : departure ? movement.from() : movement.to();
+        if (!context.stored() && end != null && header.site() != null && !end.equals(header.site())) {
             fields.problems()
-                    .add("site", "an arrival's site must be its movement's destination '" + movement.to() + "'");
+                    .add(
+                            "site",
+                            departure
+                                    ? "a departure's site must be its movement's origin '" + end + "'"
+                                    : "an arrival's site must be its movement's destination '" + end + "'");
         }
         if (!complete(header) || convoy == null || movement == null || people == null || vehicles == null) {
             return null;
         }
-        return new Observation.ConvoyArrived(header, convoy, movement.id(), people, vehicles);
+        return departure
+                ? new Observation.ConvoyDeparted(header, convoy, movement.id(), people, vehicles)
+                : new Observation.ConvoyArrived(header, convoy, movement.id(), people, vehicles);
     }
 
     private static Observation passed(Fields fields, Header header) {
