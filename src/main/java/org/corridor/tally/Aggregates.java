@@ -3,6 +3,7 @@ package org.corridor.tally;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,14 @@ final class Aggregates {
 
     /** Sums built from scratch over every convoy and stand-alone fact of {@code facts}. */
     static Aggregates of(Operation operation, FactSet facts) {
+        return of(operation, facts, facts.states(Map.of()));
+    }
+
+    /** Sums built from scratch over {@code states}, the states of the convoys of {@code facts}, and its other facts. */
+    static Aggregates of(Operation operation, FactSet facts, Collection<ConvoyState> states) {
         Aggregates aggregates = new Aggregates(operation);
-        for (String convoy : facts.convoys()) {
-            aggregates.apply(facts.convoy(convoy), 1);
+        for (ConvoyState state : states) {
+            aggregates.apply(state, 1);
         }
         for (Fact release : facts.releases()) {
             aggregates.applyStandalone(release, facts.count(release), 1);

@@ -1,9 +1,8 @@
 package org.corridor.tally;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import org.corridor.observation.ObservationType;
 
 /**
@@ -32,22 +31,21 @@ record ConvoyState(
         Fact haltOrResume = null;
         Fact latest = null;
         long detained = 0;
-        Map<String, List<Fact>> stages = new HashMap<>();
+        List<Fact> reports = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
             latest = winner(latest, fact);
             switch (fact.type()) {
                 case CONVOY_DEPARTED -> {
                     departure = winner(departure, fact);
-                    stages.computeIfAbsent("departure", s -> new ArrayList<>(2)).add(fact);
+                    reports.add(fact);
                 }
                 case CONVOY_ARRIVED -> {
                     arrival = winner(arrival, fact);
-                    stages.computeIfAbsent("arrival", s -> new ArrayList<>(2)).add(fact);
+                    reports.add(fact);
                 }
                 case CONVOY_PASSED -> {
                     if (fact.hasPeople()) {
-                        stages.computeIfAbsent("passage at " + fact.site(), s -> new ArrayList<>(2))
-                                .add(fact);
+                        reports.add(fact);
                     }
                 }
                 case CONVOY_HALTED, CONVOY_RESUMED -> haltOrResume = winner(haltOrResume, fact);
@@ -64,34 +62,44 @@ record ConvoyState(
                 detained,
                 haltOrResume,
                 latest,
-                dispute(stages, set));
+                dispute(reports, set));
     }
 
     private static Fact winner(Fact current, Fact candidate) {
         return current == null || Fact.WINNER_FIRST.compare(candidate, current) < 0 ? candidate : current;
     }
 
-    /** The first stage (in name order) where two monitors reported different counts, or null. */
-    private static String dispute(Map<String, List<Fact>> stages, FactSet set) {
-        return stages.entrySet().stream()
-                .filter(stage -> disagree(stage.getValue(), set))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static boolean disagree(List<Fact> reports, FactSet set) {
+    /**
+     * The first stage (in name order) where two monitors reported different counts, or null. {@code reports} are the
+     * convoy's departures, arrivals and passages with a count; a stage is named only when it is disputed, as most
+     * convoys have one report per stage and no dispute.
+     */
+    private static String dispute(List<Fact> reports, FactSet set) {
+        String first = null;
         for (int i = 0; i < reports.size(); i++) {
             for (int j = i + 1; j < reports.size(); j++) {
                 Fact a = reports.get(i);
                 Fact b = reports.get(j);
-                if (!a.monitor().equals(b.monitor()) && set.count(a) != set.count(b)) {
-                    return true;
+                if (sameStage(a, b) && !a.monitor().equals(b.monitor()) && set.count(a) != set.count(b)) {
+                    String stage = stage(a);
+                    first = first == null || stage.compareTo(first) < 0 ? stage : first;
                 }
             }
         }
-        return false;
+        return first;
+    }
+
+    private static boolean sameStage(Fact a, Fact b) {
+        return a.type() == b.type()
+                && (a.type() != ObservationType.CONVOY_PASSED || Objects.equals(a.site(), b.site()));
+    }
+
+    private static String stage(Fact report) {
+        return switch (report.type()) {
+            case CONVOY_DEPARTED -> "departure";
+            case CONVOY_ARRIVED -> "arrival";
+            default -> "passage at " + report.site();
+        };
     }
 
     boolean hasDeparted() {

@@ -2,8 +2,10 @@ package org.corridor.tally;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.corridor.observation.ObservationType;
 
@@ -11,14 +13,43 @@ import org.corridor.observation.ObservationType;
  * A set of facts, grouped the way the numbers read them: by convoy, corrections by their target, releases and
  * detentions not tied to a convoy. Adding a fact whose id is already present changes nothing, so the grouping is the
  * same whatever the order or repetition of what was added. Not thread-safe.
+ *
+ * <p>A set made by {@link #upTo} is an earlier view of another: read-only, with no index by id, and sharing the lists
+ * it kept whole with the set it was cut from, so it is only valid until that set changes.
  */
 final class FactSet {
-    private final Map<UUID, Fact> byId = new HashMap<>();
-    private final Map<String, List<Fact>> byConvoy = new HashMap<>();
-    private final Map<UUID, List<Fact>> correctionsByTarget = new HashMap<>();
-    private final List<Fact> releases = new ArrayList<>();
-    private final List<Fact> looseDetentions = new ArrayList<>();
-    private long latestAt = Long.MIN_VALUE;
+    /** Every fact by id; null in an earlier view, which takes no facts. */
+    private final Map<UUID, Fact> byId;
+
+    private final Map<String, List<Fact>> byConvoy;
+    private final Map<UUID, List<Fact>> correctionsByTarget;
+    private final List<Fact> releases;
+    private final List<Fact> looseDetentions;
+
+    /** In an earlier view, the convoys that lost a fact or a correction of one of their facts to the cut. */
+    private final Set<String> cutConvoys;
+
+    private long latestAt;
+
+    FactSet() {
+        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), Set.of());
+    }
+
+    private FactSet(
+            Map<UUID, Fact> byId,
+            Map<String, List<Fact>> byConvoy,
+            Map<UUID, List<Fact>> correctionsByTarget,
+            List<Fact> releases,
+            List<Fact> looseDetentions,
+            Set<String> cutConvoys) {
+        this.byId = byId;
+        this.byConvoy = byConvoy;
+        this.correctionsByTarget = correctionsByTarget;
+        this.releases = releases;
+        this.looseDetentions = looseDetentions;
+        this.cutConvoys = cutConvoys;
+        this.latestAt = Long.MIN_VALUE;
+    }
 
     /**
      * What adding a fact may have changed: a convoy's state, or the count of a fact not tied to a convoy (a release
@@ -33,6 +64,7 @@ final class FactSet {
 
     /** Adds a fact; returns what it touched, or null when its id was already present and nothing changed. */
     Touched add(Fact fact) {
+        requireIndexed();
         if (byId.putIfAbsent(fact.id(), fact) != null) {
             return null;
         }
@@ -71,23 +103,104 @@ final class FactSet {
         }
     }
 
-    /** The facts with {@code at} ≤ {@code asOf}, grouped afresh. */
+    /**
+     * The facts with {@code at} ≤ {@code asOf}, as a read-only earlier view of this set. Every group is filtered in
+     * place of re-adding its facts: a set's facts are already distinct, so no index by id is needed, and a group with
+     * nothing after {@code asOf} is shared rather than copied. The view records which convoys the cut reached (see
+     * {@link #isWhole}).
+     */
     FactSet upTo(long asOf) {
-        FactSet earlier = new FactSet();
-        for (Fact fact : byId.values()) {
-            if (fact.at() <= asOf) {
-                earlier.add(fact);
+        requireIndexed();
+        FactSet earlier = new FactSet(
+                null,
+                HashMap.newHashMap(byConvoy.size()),
+                HashMap.newHashMap(correctionsByTarget.size()),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new HashSet<>());
+        for (Map.Entry<String, List<Fact>> entry : byConvoy.entrySet()) {
+            List<Fact> kept = earlier.keep(entry.getValue(), asOf);
+            if (!kept.isEmpty()) {
+                earlier.byConvoy.put(entry.getKey(), kept);
+            }
+            if (kept != entry.getValue()) {
+                earlier.cutConvoys.add(entry.getKey());
             }
         }
+        for (Map.Entry<UUID, List<Fact>> entry : correctionsByTarget.entrySet()) {
+            List<Fact> kept = earlier.keep(entry.getValue(), asOf);
+            if (!kept.isEmpty()) {
+                earlier.correctionsByTarget.put(entry.getKey(), kept);
+            }
+            Fact target = byId.get(entry.getKey());
+            if (kept != entry.getValue() && target != null && target.convoy() != null) {
+                earlier.cutConvoys.add(target.convoy());
+            }
+        }
+        earlier.releases.addAll(earlier.keep(releases, asOf));
+        earlier.looseDetentions.addAll(earlier.keep(looseDetentions, asOf));
         return earlier;
     }
 
     /** Every fact, in no particular order. */
     List<Fact> all() {
+        requireIndexed();
         return new ArrayList<>(byId.values());
     }
 
+    /**
+     * The facts of {@code facts} with {@code at} ≤ {@code asOf}, in their order (the list itself when that is all of
+     * them), counted into this set's latest {@code at}.
+     */
+    private List<Fact> keep(List<Fact> facts, long asOf) {
+        int first = 0;
+        while (first < facts.size() && facts.get(first).at() <= asOf) {
+            latestAt = Math.max(latestAt, facts.get(first).at());
+            first++;
+        }
+        if (first == facts.size()) {
+            return facts;
+        }
+        List<Fact> kept = new ArrayList<>(facts.subList(0, first));
+        for (Fact fact : facts.subList(first + 1, facts.size())) {
+            if (fact.at() <= asOf) {
+                latestAt = Math.max(latestAt, fact.at());
+                kept.add(fact);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Whether this set holds every fact of {@code convoy}, and every correction of those facts, that the set it was
+     * cut from holds; always true of a set not made by {@link #upTo}. The state of such a convoy reads exactly the
+     * same facts and counts here as there (see {@link ConvoyState#of}), so it is the same state.
+     */
+    boolean isWhole(String convoy) {
+        return !cutConvoys.contains(convoy);
+    }
+
+    /**
+     * The state of every convoy. For a convoy held whole, {@code current} may give its state in the set this one was
+     * cut from, which is then used as it is: it must be that state, up to date.
+     */
+    List<ConvoyState> states(Map<String, ConvoyState> current) {
+        List<ConvoyState> states = new ArrayList<>(byConvoy.size());
+        for (String convoy : byConvoy.keySet()) {
+            ConvoyState known = isWhole(convoy) ? current.get(convoy) : null;
+            states.add(known != null ? known : convoy(convoy));
+        }
+        return states;
+    }
+
+    private void requireIndexed() {
+        if (byId == null) {
+            throw new IllegalStateException("an earlier view of a set is read-only");
+        }
+    }
+
     int size() {
+        requireIndexed();
         return byId.size();
     }
 

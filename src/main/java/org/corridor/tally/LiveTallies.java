@@ -15,8 +15,9 @@ import org.corridor.operation.Operation;
  * The numbers of one operation kept up to date as observations are stored. A new observation marks the convoy (or
  * the release or detention) it touches; on the next read, only those are recomputed and their contributions to the
  * running {@link Aggregates} swapped, so the tallies "now" cost little more than the number of movements. A moment
- * earlier than the latest observation is answered by the full computation over the observations up to it. Both give
- * the pure functions' answer, by construction and by test. Thread-safe.
+ * earlier than the latest observation is answered by the full computation over the observations up to it, except
+ * that a convoy none of whose observations (nor their corrections) is later than that moment keeps its current state
+ * (see {@link FactSet#isWhole}). Both give the pure functions' answer, by construction and by test. Thread-safe.
  */
 public final class LiveTallies {
     private final ReentrantLock lock = new ReentrantLock();
@@ -153,7 +154,9 @@ public final class LiveTallies {
                 catchUp();
                 return aggregates.tallies(operation, limit);
             }
-            return Aggregates.of(operation, facts.upTo(limit)).tallies(operation, limit);
+            FactSet earlier = facts.upTo(limit);
+            catchUp();
+            return Aggregates.of(operation, earlier, earlier.states(states)).tallies(operation, limit);
         } finally {
             lock.unlock();
         }
@@ -167,7 +170,9 @@ public final class LiveTallies {
                 catchUp();
                 return TallyEngine.board(operation.timezone(), states.values());
             }
-            return TallyEngine.board(operation.timezone(), TallyEngine.states(facts.upTo(limit)));
+            FactSet earlier = facts.upTo(limit);
+            catchUp();
+            return TallyEngine.board(operation.timezone(), earlier.states(states));
         } finally {
             lock.unlock();
         }

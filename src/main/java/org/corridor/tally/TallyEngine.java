@@ -2,10 +2,10 @@ package org.corridor.tally;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.corridor.core.Times;
 import org.corridor.observation.Observation;
 import org.corridor.operation.Operation;
@@ -34,7 +34,7 @@ public final class TallyEngine {
     public static List<ConvoyView> convoys(
             Operation operation, Collection<? extends Observation> observations, Instant asOf) {
         FactSet facts = factsUpTo(observations, asOf);
-        return board(operation.timezone(), states(facts));
+        return board(operation.timezone(), facts.states(Map.of()));
     }
 
     private static FactSet factsUpTo(Collection<? extends Observation> observations, Instant asOf) {
@@ -47,14 +47,6 @@ public final class TallyEngine {
             }
         }
         return facts;
-    }
-
-    static List<ConvoyState> states(FactSet facts) {
-        List<ConvoyState> states = new ArrayList<>();
-        for (String convoy : facts.convoys()) {
-            states.add(facts.convoy(convoy));
-        }
-        return states;
     }
 
     static List<ConvoyView> board(ZoneId zone, Collection<ConvoyState> states) {

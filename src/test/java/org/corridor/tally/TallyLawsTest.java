@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.corridor.observation.Header;
 import org.corridor.observation.Observation;
 
@@ -61,6 +62,55 @@ class TallyLawsTest {
         assertThat(live.tallies(now)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, now));
         assertThat(live.convoys(now)).isEqualTo(TallyEngine.convoys(Scenario.OPERATION, observations, now));
         assertThat(live.size()).isEqualTo(observations.size());
+    }
+
+    /**
+     * The case the live tallies shortcut: as of a moment inside the operation, a convoy whose observations and their
+     * corrections all came by then keeps its current state, and one with a later observation or correction is
+     * recomputed. Convoys here keep to half-day windows of their own, so both kinds occur, and corrections come at any
+     * time, so some reach back into a finished convoy.
+     */
+    @Property(tries = 300)
+    void liveTallies_asOfAMomentAfterSomeConvoysFinished_equalThePureComputation(
+            @ForAll("phasedObservationSets") List<Observation> observations,
+            @ForAll long seed,
+            @ForAll("nanos") int nanos) {
+        Random random = new Random(seed);
+        Instant asOf = observations.isEmpty()
+                ? START.toInstant()
+                : observations
+                        .get(random.nextInt(observations.size()))
+                        .instant()
+                        .plusNanos(nanos);
+        LiveTallies live = new LiveTallies(Scenario.OPERATION);
+        Instant now = START.plusDays(10).toInstant();
+        for (Observation observation : shuffledWithDuplicates(observations, random)) {
+            live.add(observation);
+            if (random.nextInt(5) == 0) {
+                live.tallies(random.nextBoolean() ? now : asOf);
+            }
+        }
+        collectWholeAndCutConvoys(observations, asOf);
+
+        assertThat(live.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, asOf));
+        assertThat(live.convoys(asOf)).isEqualTo(TallyEngine.convoys(Scenario.OPERATION, observations, asOf));
+        assertThat(live.tallies(now)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, now));
+        Statistics.coverage(coverage -> coverage.check(true).percentage(p -> p >= 20));
+    }
+
+    /** Records whether, as of {@code asOf}, some convoy is held whole and another cut, which the property needs. */
+    private static void collectWholeAndCutConvoys(List<Observation> observations, Instant asOf) {
+        FactSet facts = new FactSet();
+        Interner interner = new Interner();
+        observations.forEach(observation -> facts.add(Fact.of(observation, interner)));
+        FactSet earlier = facts.upTo(Fact.nanos(asOf));
+        boolean whole = false;
+        boolean cut = false;
+        for (String convoy : earlier.convoys()) {
+            whole |= earlier.isWhole(convoy);
+            cut |= !earlier.isWhole(convoy);
+        }
+        Statistics.collect(whole && cut);
     }
 
     @Property(tries = 200)
@@ -157,6 +207,18 @@ class TallyLawsTest {
     }
 
     @Provide
+    Arbitrary<Integer> nanos() {
+        return Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(-1, 1));
+    }
+
+    /** Like {@link #observationSets}, but each convoy's observations fall in a half-day window of its own. */
+    @Provide
+    Arbitrary<List<Observation>> phasedObservationSets() {
+        return Arbitraries.integers().between(0, 60).flatMap(size -> Arbitraries.longs()
+                .map(seed -> generate(size, new Random(seed), true)));
+    }
+
+    @Provide
     Arbitrary<Instant> moments() {
         return Arbitraries.integers().between(-60, 6 * 24 * 60).map(minute -> START.plusMinutes(minute)
                 .toInstant());
@@ -195,16 +257,17 @@ class TallyLawsTest {
     @Provide
     Arbitrary<List<Observation>> observationSets() {
         return Arbitraries.integers().between(0, 60).flatMap(size -> Arbitraries.longs()
-                .map(seed -> generate(size, new Random(seed))));
+                .map(seed -> generate(size, new Random(seed), false)));
     }
 
-    private static List<Observation> generate(int size, Random random) {
+    private static List<Observation> generate(int size, Random random, boolean phased) {
         List<Observation> observations = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String convoy = CONVOYS.get(random.nextInt(CONVOYS.size()));
             String movement = convoy.startsWith("t") ? "town-out" : "east-out";
             String monitor = MONITORS.get(random.nextInt(MONITORS.size()));
-            int minute = random.nextInt(4 * 24 * 60);
+            int anyMinute = random.nextInt(4 * 24 * 60);
+            int minute = phased ? CONVOYS.indexOf(convoy) * 12 * 60 + anyMinute % (12 * 60) : anyMinute;
             long people = random.nextInt(400);
             var scenarioMovement = Scenario.OPERATION.movement(movement).orElseThrow();
             Observation observation =
@@ -245,7 +308,7 @@ class TallyLawsTest {
                             observations.isEmpty()
                                     ? departure(convoy, people, minute, monitor, random)
                                     : new Observation.CountCorrected(
-                                            header(minute, monitor, "check", random),
+                                            header(anyMinute, monitor, "check", random),
                                             observations
                                                     .get(random.nextInt(observations.size()))
                                                     .id(),
