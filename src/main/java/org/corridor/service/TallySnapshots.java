@@ -1,12 +1,10 @@
 package org.corridor.service;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +42,11 @@ final class TallySnapshots {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            String operationId = in.readUTF();
-            long seq = in.readLong();
-            UUID lastId = new UUID(in.readLong(), in.readLong());
+        try {
+            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+            String operationId = TallySnapshot.readText(in);
+            long seq = in.getLong();
+            UUID lastId = new UUID(in.getLong(), in.getLong());
             if (!operationId.equals(operation.id()) || !ledgerHas(ledger, operation.id(), seq, lastId)) {
                 LOG.atInfo()
                         .addKeyValue("operation", operation.id())
@@ -84,7 +82,7 @@ final class TallySnapshots {
             Files.createDirectories(directory);
             try (OutputStream raw = Files.newOutputStream(partial);
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-                out.writeUTF(operationId);
+                TallySnapshot.writeText(out, operationId);
                 out.writeLong(seq);
                 out.writeLong(lastId.getMostSignificantBits());
                 out.writeLong(lastId.getLeastSignificantBits());

@@ -32,7 +32,18 @@ final class FactSet {
     private long latestAt;
 
     FactSet() {
-        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), Set.of());
+        this(0);
+    }
+
+    /** An empty set with room for about {@code expected} facts, so that filling it does not keep rehashing. */
+    FactSet(int expected) {
+        this(
+                HashMap.newHashMap(expected),
+                HashMap.newHashMap(expected / 3),
+                new HashMap<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                Set.of());
     }
 
     private FactSet(

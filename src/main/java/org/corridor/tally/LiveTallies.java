@@ -22,7 +22,7 @@ import org.corridor.operation.Operation;
 public final class LiveTallies {
     private final ReentrantLock lock = new ReentrantLock();
     private final Interner interner = new Interner();
-    private final FactSet facts = new FactSet();
+    private final FactSet facts;
     private final Map<String, ConvoyState> states = new HashMap<>();
     private final Map<UUID, Long> standaloneCounts = new HashMap<>();
     private final Set<String> staleConvoys = new LinkedHashSet<>();
@@ -32,17 +32,23 @@ public final class LiveTallies {
     private long version;
 
     public LiveTallies(Operation operation) {
-        this.operation = operation;
-        this.aggregates = new Aggregates(operation);
+        this(operation, 0);
     }
 
-    /** Live tallies holding {@code facts} (read back from a {@link TallySnapshot}), summed in one pass. */
-    static LiveTallies of(Operation operation, List<Fact> facts) {
-        LiveTallies live = new LiveTallies(operation);
+    private LiveTallies(Operation operation, int expected) {
+        this.operation = operation;
+        this.aggregates = new Aggregates(operation);
+        this.facts = new FactSet(expected);
+    }
+
+    /**
+     * Live tallies holding {@code facts} (read back from a {@link TallySnapshot}), summed in one pass; {@code ids}
+     * are the distinct ids they name, shared from then on.
+     */
+    static LiveTallies of(Operation operation, List<Fact> facts, List<String> ids) {
+        LiveTallies live = new LiveTallies(operation, facts.size());
+        ids.forEach(live.interner::intern);
         for (Fact fact : facts) {
-            for (String id : new String[] {fact.convoy(), fact.movement(), fact.site(), fact.monitor(), fact.to()}) {
-                live.interner.intern(id);
-            }
             live.facts.add(fact);
         }
         live.rebuild();

@@ -125,8 +125,8 @@ class TallyLawsTest {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         live.snapshot().writeTo(new java.io.DataOutputStream(bytes));
 
-        LiveTallies restored = TallySnapshot.readInto(
-                Scenario.OPERATION, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        LiveTallies restored =
+                TallySnapshot.readInto(Scenario.OPERATION, java.nio.ByteBuffer.wrap(bytes.toByteArray()));
         observations.subList(half, observations.size()).forEach(restored::add);
         Instant now = START.plusDays(10).toInstant();
 
