@@ -16,7 +16,24 @@ corridor_is_jdk21() {
   [ -n "$major" ] && [ "$major" -ge 21 ]
 }
 
+corridor_quiet_maven() {
+  # Maven's own libraries use sun.misc.Unsafe, which JDK 24+ warns about on every build; JDK 23+ can allow it.
+  local major
+  major=$(corridor_java_major "$JAVA_HOME/bin/java")
+  if [ -n "$major" ] && [ "$major" -ge 23 ]; then
+    case " ${MAVEN_OPTS:-} " in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+    esac
+  fi
+}
+
 corridor_find_jdk() {
+  corridor_find_jdk_home || return 1
+  corridor_quiet_maven
+}
+
+corridor_find_jdk_home() {
   if [ -n "${JAVA_HOME:-}" ] && corridor_is_jdk21 "$JAVA_HOME"; then
     return 0
   fi
