@@ -48,7 +48,8 @@ final class Serving {
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
-                            snapshots.shutdownNow();
+                            snapshots.shutdown();
+                            awaitQuietly(snapshots);
                             service.saveSnapshots();
                             ledger.close();
                             stopped.countDown();
@@ -62,6 +63,15 @@ final class Serving {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    /** Lets a periodic snapshot that is being written finish before the last one is written. */
+    private static void awaitQuietly(ScheduledExecutorService snapshots) {
+        try {
+            snapshots.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void saveQuietly(CorridorService service) {

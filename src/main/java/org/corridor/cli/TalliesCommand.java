@@ -86,8 +86,9 @@ final class TalliesCommand implements Callable<Integer> {
         if (asOf == null) {
             return null;
         }
+        Instant moment;
         try {
-            return OffsetDateTime.parse(asOf, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            moment = OffsetDateTime.parse(asOf, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
         } catch (DateTimeException e) {
             throw new ParameterException(
@@ -95,5 +96,9 @@ final class TalliesCommand implements Callable<Integer> {
                     "--as-of: '" + asOf
                             + "' is not an ISO-8601 time with an offset, such as 2016-12-19T08:00:00+02:00");
         }
+        if (!org.corridor.core.Times.isSupported(moment)) {
+            throw new ParameterException(spec.commandLine(), "--as-of: " + org.corridor.core.Times.RANGE);
+        }
+        return moment;
     }
 }

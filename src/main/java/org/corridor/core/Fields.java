@@ -143,7 +143,12 @@ public final class Fields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (!Times.isSupported(time.toInstant())) {
+                problems.add(pathOf(name), Times.RANGE);
+                return null;
+            }
+            return time;
         } catch (DateTimeException e) {
             problems.add(pathOf(name), "must be an ISO-8601 time with an offset, such as 2016-12-19T08:10:00+02:00");
             return null;

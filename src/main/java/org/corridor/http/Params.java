@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.corridor.core.MalformedInputException;
+import org.corridor.core.Times;
 
 /** Query parameters read strictly: a bad one is refused with 400, naming it. */
 final class Params {
@@ -46,12 +47,17 @@ final class Params {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        Instant time;
         try {
-            return OffsetDateTime.parse(plusRestored(text), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            time = OffsetDateTime.parse(plusRestored(text), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
         } catch (DateTimeException e) {
             throw new MalformedInputException(
                     name, "must be an ISO-8601 time with an offset, such as 2016-12-19T08:10:00+02:00");
         }
+        if (!Times.isSupported(time)) {
+            throw new MalformedInputException(name, Times.RANGE);
+        }
+        return time;
     }
 }

@@ -116,6 +116,7 @@ public final class CorridorService {
         OperationState state = restored.map(r -> new OperationState(operation, r.live()))
                 .orElseGet(() -> new OperationState(operation));
         long after = restored.map(TallySnapshots.Restored::seq).orElse(0L);
+        state.applied.set(after);
         for (List<StoredEntry> page = ledger.read(operationId, after, REPLAY_PAGE);
                 !page.isEmpty();
                 page = ledger.read(operationId, after, REPLAY_PAGE)) {
@@ -135,8 +136,20 @@ public final class CorridorService {
     }
 
     private static void replay(String operationId, Operation operation, OperationState state, StoredEntry entry) {
+        state.applied.incrementAndGet();
         Problems problems = new Problems();
-        Observation observation = ObservationReader.readStored(parseJson(entry.body()), operation, problems);
+        Observation observation;
+        try {
+            observation = ObservationReader.readStored(parseJson(entry.body()), operation, problems);
+        } catch (RuntimeException e) {
+            // One unreadable entry must not keep the server from starting; it is named so that it can be looked at.
+            LOG.atError()
+                    .addKeyValue("operation", operationId)
+                    .addKeyValue("seq", entry.seq())
+                    .addKeyValue("error", e.toString())
+                    .log("stored observation could not be read; left out of the tallies");
+            return;
+        }
         if (observation == null) {
             LOG.atWarn()
                     .addKeyValue("operation", operationId)
@@ -157,7 +170,7 @@ public final class CorridorService {
      * Writes each operation's tally snapshot, so that the next start replays only what comes after it. Each
      * operation's writers are held off only while its facts are captured, not while the file is written.
      */
-    public void saveSnapshots() {
+    public synchronized void saveSnapshots() {
         if (snapshots == null) {
             return;
         }
@@ -173,6 +186,17 @@ public final class CorridorService {
             try {
                 seq = ledger.size(operationId);
                 snapshot = state.live.snapshot();
+                if (state.applied.get() != seq) {
+                    // Another process appended to the same store: this server's tallies do not hold those
+                    // entries, so a snapshot claiming them would hide them from every later start.
+                    LOG.atWarn()
+                            .addKeyValue("operation", operationId)
+                            .addKeyValue("stored", seq)
+                            .addKeyValue("held", state.applied.get())
+                            .log("the store has observations this server did not record; no tally snapshot"
+                                    + " written, and a restart will count them");
+                    continue;
+                }
             } finally {
                 state.lock.writeLock().unlock();
             }
@@ -305,6 +329,7 @@ public final class CorridorService {
                 results[positions.get(k)] = switch (append.outcome()) {
                     case CREATED -> {
                         state.live.add(observation);
+                        state.applied.incrementAndGet();
                         yield new ItemResult(
                                 observation.idText(), ItemResult.Status.CREATED, append.seq(), "", List.of());
                     }
@@ -454,6 +479,9 @@ public final class CorridorService {
     private static final class OperationState {
         private final LiveTallies live;
         private final ReadWriteLock lock = new ReentrantReadWriteLock();
+        /** How many stored entries this process has put into {@link #live} (or skipped as unreadable). */
+        private final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
+
         private volatile Operation operation;
 
         private OperationState(Operation operation) {

@@ -77,9 +77,10 @@ final class TallySnapshots {
     /** Writes the snapshot atomically: a reader sees the old file or the new one, never half of one. */
     void save(String operationId, long seq, UUID lastId, TallySnapshot snapshot) {
         Path file = file(operationId);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Path partial = null;
         try {
             Files.createDirectories(directory);
+            partial = Files.createTempFile(directory, operationId + ".", ".partial");
             try (OutputStream raw = Files.newOutputStream(partial);
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
                 TallySnapshot.writeText(out, operationId);
@@ -99,6 +100,18 @@ final class TallySnapshots {
                     .addKeyValue("file", file)
                     .addKeyValue("error", e.toString())
                     .log("tally snapshot not written; the next start will replay the ledger");
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        if (partial == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            LOG.atWarn().addKeyValue("file", partial).log("could not delete a partial tally snapshot");
         }
     }
 

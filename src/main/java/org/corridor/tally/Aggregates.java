@@ -145,11 +145,7 @@ final class Aggregates {
             Long opened = openedAt(movement);
             long remaining = Math.max(0, movement.quota() - movementEvacuated);
             String status = status(movement, movementEvacuated, opened, asOf);
-            String eta = null;
-            if (rate > 0 && !status.equals("completed")) {
-                long etaNanos = asOf + (long) Math.ceil(remaining / rate * HOUR);
-                eta = Times.format(Fact.instant(etaNanos - Math.floorMod(etaNanos, 1_000_000_000L)), zone);
-            }
+            String eta = rate > 0 && !status.equals("completed") ? eta(asOf, remaining, rate, zone) : null;
             movementTallies.add(new MovementTally(
                     movement.id(),
                     movement.quota(),
@@ -189,6 +185,19 @@ final class Aggregates {
                 sinceMidnight,
                 movementTallies,
                 alerts);
+    }
+
+    /**
+     * T + remaining ÷ rate, to the second; null when that lies beyond the times Corridor handles (a trickle against a
+     * large quota can put it centuries away).
+     */
+    static String eta(long asOf, long remaining, double rate, ZoneId zone) {
+        double seconds = Math.ceil(remaining / rate * 3600);
+        long asOfSecond = Math.floorDiv(asOf, 1_000_000_000L);
+        if (asOfSecond + seconds >= Times.END.getEpochSecond()) {
+            return null;
+        }
+        return Times.format(Instant.ofEpochSecond(asOfSecond + (long) seconds), zone);
     }
 
     private static long sum(Map<Fact, Long> counts) {

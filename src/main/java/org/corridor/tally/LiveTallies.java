@@ -67,13 +67,10 @@ public final class LiveTallies {
 
     /** Adds an observation; returns false, changing nothing, when one with its id is already here. */
     public boolean add(Observation observation) {
-        return add(Fact.of(observation, interner));
-    }
-
-    private boolean add(Fact fact) {
         lock.lock();
         try {
-            FactSet.Touched touched = facts.add(fact);
+            // Made under the lock: the interner is shared by every writer.
+            FactSet.Touched touched = facts.add(Fact.of(observation, interner));
             if (touched == null) {
                 return false;
             }

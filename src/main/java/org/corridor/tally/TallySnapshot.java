@@ -114,7 +114,11 @@ public final class TallySnapshot {
         if (!MAGIC.equals(readText(in)) || in.getInt() != VERSION) {
             throw new IOException("not a tally snapshot of version " + VERSION);
         }
-        String[] table = new String[in.getInt()];
+        int ids = in.getInt();
+        if (ids < 0 || ids > in.remaining() / Integer.BYTES) {
+            throw new IOException("the tally snapshot claims " + ids + " ids but is too short for them");
+        }
+        String[] table = new String[ids];
         for (int i = 0; i < table.length; i++) {
             table[i] = readText(in);
         }

@@ -105,9 +105,10 @@ class TalliesApiTest {
         assertProblem(api.get("/api/operations/test-op/tallies?asOf=" + asOf), 400);
     }
 
-    @Test
-    void tallies_badAsOf_is400NamingIt() {
-        HttpResponse<String> response = api.get("/api/operations/test-op/tallies?asOf=yesterday");
+    @ParameterizedTest(name = "asOf={0}")
+    @ValueSource(strings = {"yesterday", "9999-01-01T00:00:00Z", "1000-01-01T00:00:00Z"})
+    void tallies_badAsOf_is400NamingIt(String asOf) {
+        HttpResponse<String> response = api.get("/api/operations/test-op/tallies?asOf=" + asOf);
         assertProblem(response, 400);
         assertThat(RunningServer.json(response)
                         .get("errors")

@@ -335,6 +335,16 @@ class ObservationReaderTest {
     }
 
     @Test
+    void read_timeBefore1900_namesAt() {
+        ObjectNode tree = valid("convoy.departed").put("at", "1600-01-01T00:00:00Z");
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> read(tree));
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> assertThat(problem.field())
+                .isEqualTo("at"));
+    }
+
+    @Test
     void read_departureAwayFromOrigin_namesSite() {
         ObjectNode tree = valid("convoy.departed").put("site", "rashidin");
 

@@ -288,6 +288,10 @@ class OperationReaderTest {
                 fault("unknown site field", set("/sites/0/population", 30000), "sites[0].population"),
                 fault("unknown name language", set("/parties/0/name/fr", "Opposition armée"), "parties[0].name.fr"),
                 fault("requireSignatures not a boolean", set("/requireSignatures", "yes"), "requireSignatures"),
+                fault(
+                        "deadline as a far-future placeholder",
+                        set("/agreements/0/movements/0/deadline", "9999-12-31T00:00:00Z"),
+                        "agreements[0].movements[0].deadline"),
                 fault("sites not a list", set("/sites", "east-aleppo"), "sites"),
                 fault("site not an object", set("/sites/5", "idlib"), "sites[5]", "agreements[1].movements[0].to"));
     }

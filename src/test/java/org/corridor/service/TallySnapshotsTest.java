@@ -85,6 +85,24 @@ class TallySnapshotsTest {
     }
 
     @Test
+    void observationsAnotherProcessStored_areNotHiddenByASnapshot() {
+        String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
+        Path snapshots = directory.resolve("snapshots");
+        try (Ledger server = Ledgers.open(url);
+                Ledger otherProcess = Ledgers.open(url)) {
+            CorridorService running = CorridorService.start(server, CLOCK, snapshots);
+            running.defineOperation(definition, "application/yaml");
+            observations.subList(0, 20).forEach(o -> running.record(OPERATION, o));
+            CorridorService loader = CorridorService.start(otherProcess, CLOCK, null);
+            observations.subList(20, 40).forEach(o -> loader.record(OPERATION, o));
+            observations.subList(40, observations.size()).forEach(o -> running.record(OPERATION, o));
+            running.saveSnapshots();
+        }
+
+        assertThat(tallies(url, snapshots)).isEqualTo(tallies(url, null));
+    }
+
+    @Test
     void damagedSnapshot_isIgnored() throws IOException {
         String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
         Path snapshots = directory.resolve("snapshots");

@@ -266,6 +266,14 @@ class TallyEngineTest {
     }
 
     @Test
+    void eta_centuriesAway_isNullRatherThanWrapping() {
+        long asOf = Fact.nanos(instant("2016-12-15T10:00:00"));
+
+        assertThat(Aggregates.eta(asOf, 999_999, 1 / 6.0, Scenario.ZONE)).isNull();
+        assertThat(Aggregates.eta(asOf, 400, 50, Scenario.ZONE)).isEqualTo("2016-12-15T18:00:00+02:00");
+    }
+
+    @Test
     void tallies_noRecentEvacuations_noEta() {
         MovementTally east = movement(talliesAt("2016-12-15T10:00:00"), "east-out");
 
