@@ -188,11 +188,11 @@ final class Aggregates {
     }
 
     /**
-     * T + remaining ÷ rate, to the second; null when that lies beyond the times Corridor handles (a trickle against a
+     * T + remaining ÷ rate, cut to the second; null when that lies beyond the times Corridor handles (a trickle against a
      * large quota can put it centuries away).
      */
     static String eta(long asOf, long remaining, double rate, ZoneId zone) {
-        double seconds = Math.ceil(remaining / rate * 3600);
+        double seconds = Math.floor(remaining / rate * 3600);
         long asOfSecond = Math.floorDiv(asOf, 1_000_000_000L);
         if (asOfSecond + seconds >= Times.END.getEpochSecond()) {
             return null;
