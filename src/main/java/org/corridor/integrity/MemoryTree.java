@@ -8,34 +8,28 @@ import java.util.List;
  */
 public final class MemoryTree implements NodeSource {
     private final List<List<byte[]>> levels = new ArrayList<>();
+    private final Frontier frontier = new Frontier();
 
     /** Appends a leaf given as its bytes, hashing it with the RFC 6962 leaf prefix. */
     public void append(byte[] leaf) {
         appendLeafHash(MerkleLog.leafHash(leaf));
     }
 
-    /** Appends a leaf given as its 32-byte leaf hash, completing every subtree it closes. */
+    /** Appends a leaf given as its 32-byte leaf hash, keeping every subtree it completes. */
     public void appendLeafHash(byte[] leafHash) {
-        MerkleLog.requireHash(leafHash, "leaf hash");
-        byte[] hash = leafHash.clone();
-        for (int level = 0; ; level++) {
-            List<byte[]> row = level(level);
-            row.add(hash);
-            if (row.size() % 2 == 1) {
-                return;
-            }
-            hash = MerkleLog.nodeHash(row.get(row.size() - 2), hash);
+        for (Frontier.Subtree subtree : frontier.append(leafHash)) {
+            level(subtree.level()).add(subtree.hash());
         }
     }
 
     /** The number of leaves appended. */
     public long size() {
-        return levels.isEmpty() ? 0 : levels.getFirst().size();
+        return frontier.size();
     }
 
     /** The root hash of the whole tree. */
     public byte[] rootHash() {
-        return MerkleLog.rootHash(this, size());
+        return frontier.root();
     }
 
     @Override

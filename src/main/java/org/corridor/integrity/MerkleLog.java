@@ -20,6 +20,7 @@ import java.util.List;
  * a range that is itself perfect costs one read; one that is not (only those along the right edge of the tree, at most
  * one per proof for inclusion and two for consistency) is split again, its left part again perfect, which costs one
  * read per level. A proof therefore costs O(log n) reads, never a rebuild of the tree; a store keeps about 2n hashes.
+ * Which subtrees to write, as each leaf is appended, is what {@link Frontier#append} returns.
  *
  * <p>Verification follows the step-by-step algorithms of RFC 9162 §2.1.3.2 and §2.1.4.2, which walk the proof
  * bottom-up with the binary forms of the leaf index and the last index. Anything malformed is refused rather than
@@ -34,6 +35,11 @@ public final class MerkleLog {
     private static final byte NODE_PREFIX = 0x01;
 
     private MerkleLog() {}
+
+    /** The root of a log with no leaves: SHA-256 of nothing. */
+    public static byte[] emptyRoot() {
+        return sha256().digest();
+    }
 
     /** SHA-256(0x00 ‖ leaf). */
     public static byte[] leafHash(byte[] leaf) {
@@ -246,7 +252,7 @@ public final class MerkleLog {
     private static byte[] rangeHash(NodeSource nodes, long start, long end) {
         long n = end - start;
         if (n == 0) {
-            return sha256().digest();
+            return emptyRoot();
         }
         if (Long.bitCount(n) == 1 && start % n == 0) {
             return nodes.subtreeHash(Long.numberOfTrailingZeros(n), start / n);
