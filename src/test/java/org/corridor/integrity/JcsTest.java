@@ -2,7 +2,6 @@ package org.corridor.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,17 +24,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 8785 canonical JSON: the published cases, read in place, and our own for the corners. */
 class JcsTest {
-    private static final Path VECTORS = Path.of("..", "shared", "vectors", "jcs");
+    private static final Path VECTORS = Vectors.ROOT.resolve("jcs");
     /** Parses as ECMAScript's JSON.parse does: every fraction as a double, integers kept exact. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestFactory
     Stream<DynamicTest> publishedCases_giveExactlyTheExpectedBytes() throws IOException {
-        assumeTrue(
-                Files.isDirectory(VECTORS.resolve("input")),
-                "the JCS vectors are not beside this checkout at "
-                        + VECTORS.toAbsolutePath().normalize()
-                        + "; skipping them (they live in ../shared/vectors/jcs on CI)");
+        if (!Vectors.present(VECTORS.resolve("input"))) {
+            return Vectors.skipped(VECTORS);
+        }
         List<Path> inputs;
         try (Stream<Path> files = Files.list(VECTORS.resolve("input"))) {
             inputs = files.sorted().toList();
