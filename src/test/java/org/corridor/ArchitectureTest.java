@@ -52,6 +52,22 @@ class ArchitectureTest {
                     "java.sql..");
 
     @ArchTest
+    static final ArchRule integrity_isPure = noClasses()
+            .that()
+            .resideInAPackage("org.corridor.integrity..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.corridor.ledger..",
+                    "org.corridor.http..",
+                    "org.corridor.cli..",
+                    "org.corridor.service..",
+                    "org.corridor.tally..",
+                    "java.sql..",
+                    "io.javalin..")
+            .because("canonical JSON and Merkle proofs are checked by anyone, offline, from the bytes alone");
+
+    @ArchTest
     static final ArchRule storage_isWiredOnlyAtTheEntry = noClasses()
             .that()
             .resideOutsideOfPackages("org.corridor.ledger.jdbc..")
