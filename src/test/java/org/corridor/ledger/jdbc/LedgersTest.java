@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 /** Choosing the database by the URL's prefix. */
 class LedgersTest {
     @Test
-    void open_postgresqlUrl_saysSupportIsComing() {
-        assertThatThrownBy(() -> Ledgers.open("jdbc:postgresql://localhost/corridor"))
+    void open_unreachablePostgresql_isAStorageFailureNamingItWithoutCredentials() {
+        assertThatThrownBy(() -> Ledgers.open(
+                        "jdbc:postgresql://127.0.0.1:1/corridor?user=corridor&password=secret&connectTimeout=2"))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("PostgreSQL support is coming");
+                .hasMessageContaining("the PostgreSQL database //127.0.0.1:1/corridor")
+                .hasMessageNotContaining("secret");
     }
 
     @Test
