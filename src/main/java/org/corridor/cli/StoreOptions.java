@@ -37,13 +37,13 @@ public final class StoreOptions {
             throw new ParameterException(
                     spec.commandLine(), "--db: '" + db + "' is not a JDBC URL such as jdbc:sqlite:./data/corridor.db");
         }
-        if (!db.startsWith("jdbc:sqlite:")) {
+        if (!db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
             // A setting this version cannot use is a usage error, not a store failure to retry. The URL is not
             // repeated, since a database URL may carry a password.
             throw new ParameterException(
                     spec.commandLine(),
-                    "--db: this version stores in SQLite only: use a jdbc:sqlite:PATH URL such as"
-                            + " jdbc:sqlite:./data/corridor.db");
+                    "--db: Corridor stores in SQLite or PostgreSQL: use a jdbc:sqlite:PATH URL such as"
+                            + " jdbc:sqlite:./data/corridor.db, or jdbc:postgresql://HOST:PORT/DATABASE");
         }
         String file = sqliteFile(db);
         if (file != null) {
