@@ -17,7 +17,10 @@ public final class StoreOptions {
             names = "--db",
             paramLabel = "JDBC_URL",
             defaultValue = "${env:CORRIDOR_DB}",
-            description = "The store (env CORRIDOR_DB). Default: jdbc:sqlite:DATA_DIR/corridor.db (demo: demo.db)")
+            description = {
+                "The store (env CORRIDOR_DB), SQLite or PostgreSQL.",
+                "Default: jdbc:sqlite:DATA_DIR/corridor.db (demo: demo.db)"
+            })
     String db;
 
     @Option(
