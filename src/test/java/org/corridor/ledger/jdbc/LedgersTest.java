@@ -1,5 +1,6 @@
 package org.corridor.ledger.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.corridor.core.StorageException;
@@ -23,5 +24,13 @@ class LedgersTest {
                 .hasMessageContaining("jdbc:sqlite:PATH")
                 .hasMessageContaining("jdbc:mysql:")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void postgresqlLocation_dropsParametersAndUserInformation() {
+        assertThat(Postgres.locationOf("jdbc:postgresql://admin:secret@db.example:5432/corridor?password=secret"))
+                .isEqualTo("//db.example:5432/corridor");
+        assertThat(Postgres.locationOf("jdbc:postgresql:corridor?user=corridor"))
+                .isEqualTo("corridor");
     }
 }
