@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  corridor serve",
             "  corridor serve --port 9090 --db jdbc:sqlite:/srv/corridor/corridor.db",
+            "  CORRIDOR_DB='jdbc:postgresql://db.example:5432/corridor?user=corridor&password=...' corridor serve",
             "  CORRIDOR_PORT=9090 corridor serve"
         },
         exitCodeListHeading = ExitCodes.HEADING,

@@ -17,7 +17,10 @@ public final class StoreOptions {
             names = "--db",
             paramLabel = "JDBC_URL",
             defaultValue = "${env:CORRIDOR_DB}",
-            description = "The store (env CORRIDOR_DB). Default: jdbc:sqlite:DATA_DIR/corridor.db (demo: demo.db)")
+            description = {
+                "The store (env CORRIDOR_DB), SQLite or PostgreSQL.",
+                "Default: jdbc:sqlite:DATA_DIR/corridor.db (demo: demo.db)"
+            })
     String db;
 
     @Option(
@@ -37,13 +40,13 @@ public final class StoreOptions {
             throw new ParameterException(
                     spec.commandLine(), "--db: '" + db + "' is not a JDBC URL such as jdbc:sqlite:./data/corridor.db");
         }
-        if (!db.startsWith("jdbc:sqlite:")) {
+        if (!db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
             // A setting this version cannot use is a usage error, not a store failure to retry. The URL is not
             // repeated, since a database URL may carry a password.
             throw new ParameterException(
                     spec.commandLine(),
-                    "--db: this version stores in SQLite only: use a jdbc:sqlite:PATH URL such as"
-                            + " jdbc:sqlite:./data/corridor.db");
+                    "--db: Corridor stores in SQLite or PostgreSQL: use a jdbc:sqlite:PATH URL such as"
+                            + " jdbc:sqlite:./data/corridor.db, or jdbc:postgresql://HOST:PORT/DATABASE");
         }
         String file = sqliteFile(db);
         if (file != null) {

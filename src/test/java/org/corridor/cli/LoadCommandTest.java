@@ -82,6 +82,20 @@ class LoadCommandTest {
     }
 
     @Test
+    void postgresqlUrl_isAccepted_andAnUnreachableDatabaseIsAStoreFailureWithoutItsPassword() {
+        Cli.Run run = Cli.run(
+                "tallies",
+                "x",
+                "--db",
+                "jdbc:postgresql://127.0.0.1:1/corridor?user=corridor&password=secret&connectTimeout=2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err())
+                .contains("the PostgreSQL database //127.0.0.1:1/corridor")
+                .doesNotContain("secret");
+    }
+
+    @Test
     void badSettings_areNamed() {
         Cli.Run port = Cli.run("serve", "--port", "70000", "--db", db());
         assertThat(port.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -91,10 +105,10 @@ class LoadCommandTest {
         assertThat(url.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(url.err()).contains("--db: 'sqlite.db' is not a JDBC URL");
 
-        Cli.Run postgres = Cli.run("tallies", "x", "--db", "jdbc:postgresql://db/corridor?password=secret");
-        assertThat(postgres.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(postgres.err())
-                .contains("--db: this version stores in SQLite only: use a jdbc:sqlite:PATH URL")
+        Cli.Run mysql = Cli.run("tallies", "x", "--db", "jdbc:mysql://db/corridor?password=secret");
+        assertThat(mysql.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mysql.err())
+                .contains("--db: Corridor stores in SQLite or PostgreSQL: use a jdbc:sqlite:PATH URL")
                 .doesNotContain("secret");
 
         Path file = Cli.fixture(directory, "test-op.yaml");

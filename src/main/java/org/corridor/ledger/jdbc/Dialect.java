@@ -2,6 +2,7 @@ package org.corridor.ledger.jdbc;
 
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,6 +26,12 @@ interface Dialect extends AutoCloseable {
      * until this transaction ends; binds {@code :id}.
      */
     String selectLastSeqForAppend();
+
+    /**
+     * Called first in a write transaction that stores a definition, so that definitions stored at once take turns;
+     * appends need not wait for it.
+     */
+    void lockDefinitions(Handle handle);
 
     /** Runs {@code work} in one transaction that no other write can interleave with, and commits it durably. */
     <T> T inWriteTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work);

@@ -87,6 +87,7 @@ final class JdbcLedger implements Ledger {
 
     private DefinitionChange putOperation(
             Handle handle, String operationId, String definitionJson, References stillDefined) {
+        dialect.lockDefinitions(handle);
         Optional<String> stored = definition(handle, operationId);
         if (stored.isEmpty()) {
             insertOperation(handle, operationId, definitionJson);

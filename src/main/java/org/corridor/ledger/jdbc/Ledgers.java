@@ -6,11 +6,11 @@ import org.corridor.ledger.Ledger;
 
 /** Opens the ledger that a JDBC URL names, choosing the database by the URL's prefix. */
 public final class Ledgers {
-    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
-
     private Ledgers() {}
 
-    /** The ledger at {@code jdbcUrl}, such as {@code jdbc:sqlite:data/corridor.db}, stamped with the system clock. */
+    /**
+     * The ledger at {@code jdbcUrl}, such as {@code jdbc:sqlite:data/corridor.db} or
+     * {@code jdbc:postgresql://db.example:5432/corridor?user=corridor}, stamped with the system clock. */
     public static Ledger open(String jdbcUrl) {
         return open(jdbcUrl, InstantSource.system());
     }
@@ -25,9 +25,8 @@ public final class Ledgers {
         if (jdbcUrl.startsWith(Sqlite.URL_PREFIX)) {
             return JdbcLedger.open(Sqlite.open(jdbcUrl), clock);
         }
-        if (jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
-            throw new StorageException(
-                    "PostgreSQL support is coming but not in this version; use a jdbc:sqlite:PATH URL for now", null);
+        if (jdbcUrl.startsWith(Postgres.URL_PREFIX)) {
+            return JdbcLedger.open(Postgres.open(jdbcUrl), clock);
         }
         throw new StorageException(
                 "unsupported database URL starting '" + scheme(jdbcUrl)

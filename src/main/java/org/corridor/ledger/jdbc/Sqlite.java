@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.corridor.core.StorageException;
 import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -109,6 +110,10 @@ final class Sqlite implements Dialect {
     public String selectLastSeqForAppend() {
         return "SELECT last_seq FROM operation WHERE id = :id";
     }
+
+    /** Nothing to do: every write transaction already holds the whole database. */
+    @Override
+    public void lockDefinitions(Handle handle) {}
 
     /**
      * Writers in this process wait on a Java lock rather than polling SQLite's busy handler, which would add

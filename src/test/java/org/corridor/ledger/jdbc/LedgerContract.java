@@ -56,7 +56,9 @@ abstract class LedgerContract {
 
     @AfterEach
     void closeLedger() {
-        ledger.close();
+        if (ledger != null) { // null when opening it was skipped or failed
+            ledger.close();
+        }
     }
 
     static UUID id(int n) {

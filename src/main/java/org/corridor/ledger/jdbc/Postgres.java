@@ -1,0 +1,112 @@
+package org.corridor.ledger.jdbc;
+
+import javax.sql.DataSource;
+import org.corridor.core.StorageException;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The ledger's PostgreSQL settings: every connection commits synchronously, and appends to one operation take turns
+ * by locking its row ({@code SELECT ... FOR UPDATE}), which holds across processes and servers sharing the database.
+ */
+final class Postgres implements Dialect {
+    static final String URL_PREFIX = "jdbc:postgresql:";
+    private static final int MAX_IDLE_CONNECTIONS = 8;
+
+    /**
+     * Sent with every connection's start-up, where it overrides the server's, the database's and the role's
+     * defaults: an append is acknowledged only once its commit is flushed to disk (on the primary; with synchronous
+     * replicas configured, there too).
+     */
+    private static final String SESSION_SETTINGS = "-c synchronous_commit=on";
+
+    private final String location;
+    private final PGSimpleDataSource dataSource;
+    private final PooledConnections connections;
+
+    private Postgres(String location, PGSimpleDataSource dataSource) {
+        this.location = location;
+        this.dataSource = dataSource;
+        this.connections = new PooledConnections(dataSource, MAX_IDLE_CONNECTIONS);
+    }
+
+    /** The PostgreSQL database a {@code jdbc:postgresql://HOST:PORT/DATABASE?user=...} URL names. */
+    static Postgres open(String jdbcUrl) {
+        String location = locationOf(jdbcUrl);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        try {
+            dataSource.setURL(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(
+                    "the PostgreSQL URL for " + location + " is not one the driver understands; use"
+                            + " jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
+                    null);
+        }
+        String options = dataSource.getOptions();
+        dataSource.setOptions(
+                options == null || options.isBlank() ? SESSION_SETTINGS : options + " " + SESSION_SETTINGS);
+        dataSource.setApplicationName("corridor");
+        return new Postgres(location, dataSource);
+    }
+
+    /** Where the URL points, without its parameters or any user information, since either may hold a password. */
+    static String locationOf(String jdbcUrl) {
+        String rest = jdbcUrl.substring(URL_PREFIX.length());
+        int query = rest.indexOf('?');
+        rest = query >= 0 ? rest.substring(0, query) : rest;
+        int credentials = rest.lastIndexOf('@');
+        if (rest.startsWith("//") && credentials >= 0) {
+            rest = "//" + rest.substring(credentials + 1);
+        }
+        return rest;
+    }
+
+    @Override
+    public String describe() {
+        return "the PostgreSQL database " + location;
+    }
+
+    @Override
+    public String migrations() {
+        return "classpath:db/migration/postgresql";
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public ConnectionFactory connections() {
+        return connections;
+    }
+
+    /** Waits for, then holds until commit, the operation's row: other appends to it wait, other operations do not. */
+    @Override
+    public String selectLastSeqForAppend() {
+        return "SELECT last_seq FROM operation WHERE id = :id FOR UPDATE";
+    }
+
+    /**
+     * A transaction-scoped advisory lock, so that two definitions stored at once (even of different operations)
+     * neither both insert the same id nor take the same ordinal. Appends do not take it.
+     */
+    @Override
+    public void lockDefinitions(Handle handle) {
+        handle.execute("SELECT pg_advisory_xact_lock(hashtextextended('org.corridor.ledger.definitions', 0))");
+    }
+
+    /** Read committed: each statement after the row lock sees what the writers before it committed. */
+    @Override
+    public <T> T inWriteTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+        return jdbi.inTransaction(work);
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+}
