@@ -11,6 +11,10 @@ public final class Problems {
         found.add(new FieldProblem(field, message));
     }
 
+    public void addAll(List<FieldProblem> problems) {
+        found.addAll(problems);
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

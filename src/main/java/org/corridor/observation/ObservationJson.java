@@ -1,33 +1,32 @@
 package org.corridor.observation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Set;
-import org.corridor.core.CorridorException;
+import org.corridor.core.InvalidInputException;
+import org.corridor.integrity.CanonicalizationException;
+import org.corridor.integrity.Jcs;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.References;
 
-/** The stored form of an observation: its JSON as sent, with keys sorted and no spaces, and what it references. */
+/** The stored form of an observation: its JSON as sent, in RFC 8785 canonical form, and what it references. */
 public final class ObservationJson {
-    private static final ObjectMapper SORTED = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-
     private ObservationJson() {}
 
-    /** The canonical text of a JSON tree: object keys sorted, no insignificant whitespace. */
+    /**
+     * The canonical text of a JSON tree, RFC 8785 (JCS): what is stored, served, and (issue 6) hashed into the log.
+     *
+     * @throws org.corridor.core.InvalidInputException when the tree has no canonical form (a string holding a lone
+     *     surrogate), naming no content
+     */
     public static String canonical(JsonNode tree) {
         try {
-            Object plain = SORTED.treeToValue(tree, Object.class);
-            return SORTED.writeValueAsString(plain);
-        } catch (JsonProcessingException e) {
-            throw new CorridorException("could not write an observation as JSON", e);
+            return new String(Jcs.canonicalize(tree), StandardCharsets.UTF_8);
+        } catch (CanonicalizationException e) {
+            throw InvalidInputException.of("", "the observation has no canonical JSON form: " + e.getMessage());
         }
     }
 

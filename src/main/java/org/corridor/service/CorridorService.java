@@ -313,13 +313,21 @@ public final class CorridorService {
                 JsonNode item = items.get(i);
                 Problems problems = new Problems();
                 Observation observation = ObservationReader.read(item, operation, now, problems);
-                if (observation == null) {
+                NewEntry entry = null;
+                if (observation != null) {
+                    try {
+                        entry = ObservationJson.entry(observation, item);
+                    } catch (InvalidInputException e) {
+                        problems.addAll(e.problems());
+                    }
+                }
+                if (entry == null) {
                     results[i] = new ItemResult(
                             idAsSent(item), ItemResult.Status.INVALID, null, "observation refused", problems.list());
                 } else {
                     positions.add(i);
                     observations.add(observation);
-                    entries.add(ObservationJson.entry(observation, item));
+                    entries.add(entry);
                 }
             }
             List<AppendResult> appended = entries.isEmpty() ? List.of() : ledger.append(operation.id(), entries);

@@ -203,6 +203,22 @@ class ObservationsApiTest {
         assertThat(api.feedSize("test-op")).isEqualTo(before);
     }
 
+    @Test
+    void noteWithALoneSurrogate_hasNoCanonicalForm_isRefusedAndChangesNothing() {
+        int before = api.feedSize("test-op");
+        String escaped = "\"note\":\"\\ud800 cut in half\"";
+        String departure = Observations.departure("c-surrogate", 10).toString();
+        String body = departure.substring(0, departure.length() - 1) + "," + escaped + "}";
+
+        HttpResponse<String> single = api.post(OBSERVATIONS, "application/json", body);
+        HttpResponse<String> batch = api.post(OBSERVATIONS, "application/json", "[" + body + "]");
+
+        assertProblem(single, 422);
+        assertThat(RunningServer.json(batch).get("results").get(0).get("status").asText())
+                .isEqualTo("invalid");
+        assertThat(api.feedSize("test-op")).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidObservations")
     void invalid_is422NamingTheFieldAndChangesNothing(String what, ObjectNode observation, String field) {
@@ -233,6 +249,7 @@ class ObservationsApiTest {
                 broken("negative people", o -> o.put("people", -1), "people"),
                 broken("at not a time", o -> o.put("at", "yesterday"), "at"),
                 broken("at as a number", o -> o.put("at", 5), "at"),
+                broken("at before 1900", o -> o.put("at", "1600-01-01T00:00:00Z"), "at"),
                 broken("id not a UUID", o -> o.put("id", "abc"), "id"),
                 broken("unknown type", o -> o.put("type", "convoy.teleported"), "type"),
                 broken("unknown operation", o -> o.put("operation", "other-op"), "operation"),
