@@ -18,6 +18,12 @@ final class Serving {
     /** How often the tally snapshots are brought up to date while serving (and always at a clean stop). */
     private static final long SNAPSHOT_EVERY_MINUTES = 5;
 
+    /**
+     * How often the server looks for observations another process wrote to its store, so that they reach its
+     * tallies and stream within a second.
+     */
+    private static final long FOLLOW_EVERY_MILLIS = 500;
+
     private Serving() {}
 
     static int serve(CommandSpec spec, CorridorService service, Ledger ledger, String host, int port) {
@@ -36,20 +42,22 @@ final class Serving {
             }
             throw e;
         }
-        ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "tally-snapshots");
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "store-follower");
             thread.setDaemon(true);
             return thread;
         });
-        snapshots.scheduleWithFixedDelay(
+        background.scheduleWithFixedDelay(
                 () -> saveQuietly(service), SNAPSHOT_EVERY_MINUTES, SNAPSHOT_EVERY_MINUTES, TimeUnit.MINUTES);
+        background.scheduleWithFixedDelay(
+                () -> followQuietly(service), FOLLOW_EVERY_MILLIS, FOLLOW_EVERY_MILLIS, TimeUnit.MILLISECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
-                            snapshots.shutdown();
-                            awaitQuietly(snapshots);
+                            background.shutdown();
+                            awaitQuietly(background);
                             service.saveSnapshots();
                             ledger.close();
                             stopped.countDown();
@@ -66,11 +74,19 @@ final class Serving {
     }
 
     /** Lets a periodic snapshot that is being written finish before the last one is written. */
-    private static void awaitQuietly(ScheduledExecutorService snapshots) {
+    private static void awaitQuietly(ScheduledExecutorService background) {
         try {
-            snapshots.awaitTermination(30, TimeUnit.SECONDS);
+            background.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void followQuietly(CorridorService service) {
+        try {
+            service.followStore();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Serving.class).warn("could not read new observations from the store", e);
         }
     }
 

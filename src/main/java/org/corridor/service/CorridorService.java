@@ -115,16 +115,8 @@ public final class CorridorService {
                 snapshots == null ? Optional.empty() : snapshots.load(operation, ledger);
         OperationState state = restored.map(r -> new OperationState(operation, r.live()))
                 .orElseGet(() -> new OperationState(operation));
-        long after = restored.map(TallySnapshots.Restored::seq).orElse(0L);
-        state.applied.set(after);
-        for (List<StoredEntry> page = ledger.read(operationId, after, REPLAY_PAGE);
-                !page.isEmpty();
-                page = ledger.read(operationId, after, REPLAY_PAGE)) {
-            for (StoredEntry entry : page) {
-                replay(operationId, operation, state, entry);
-                after = entry.seq();
-            }
-        }
+        state.cursor = restored.map(TallySnapshots.Restored::seq).orElse(0L);
+        catchUp(state);
         operations.put(operationId, state);
         restoredFromSnapshot.put(
                 operationId, restored.map(TallySnapshots.Restored::seq).orElse(0L));
@@ -135,8 +127,8 @@ public final class CorridorService {
                 .log("operation loaded");
     }
 
-    private static void replay(String operationId, Operation operation, OperationState state, StoredEntry entry) {
-        state.applied.incrementAndGet();
+    /** Puts one stored entry into the live tallies; true when it was new to them. */
+    private static boolean replay(String operationId, Operation operation, OperationState state, StoredEntry entry) {
         Problems problems = new Problems();
         Observation observation;
         try {
@@ -148,7 +140,7 @@ public final class CorridorService {
                     .addKeyValue("seq", entry.seq())
                     .addKeyValue("error", e.toString())
                     .log("stored observation could not be read; left out of the tallies");
-            return;
+            return false;
         }
         if (observation == null) {
             LOG.atWarn()
@@ -156,8 +148,47 @@ public final class CorridorService {
                     .addKeyValue("seq", entry.seq())
                     .addKeyValue("problems", problems.list())
                     .log("stored observation no longer reads against its operation; left out of the tallies");
-        } else {
-            state.live.add(observation);
+            return false;
+        }
+        return state.live.add(observation);
+    }
+
+    /**
+     * Reads what the store holds beyond the operation's cursor into its live tallies and moves the cursor to the
+     * end: entries another process or server appended, or, at start, everything after the snapshot. Entries this
+     * server appended itself are already counted, and adding them again changes nothing. True when the numbers may
+     * have changed.
+     */
+    private boolean catchUp(OperationState state) {
+        synchronized (state.cursorLock) {
+            String operationId = state.operation.id();
+            if (ledger.size(operationId) <= state.cursor) {
+                return false;
+            }
+            boolean changed = false;
+            for (List<StoredEntry> page = ledger.read(operationId, state.cursor, REPLAY_PAGE);
+                    !page.isEmpty();
+                    page = ledger.read(operationId, state.cursor, REPLAY_PAGE)) {
+                for (StoredEntry entry : page) {
+                    changed |= replay(operationId, state.operation, state, entry);
+                    state.cursor = entry.seq();
+                }
+            }
+            state.skipOwnRanges();
+            return changed;
+        }
+    }
+
+    /**
+     * Brings every operation up to what the store holds, telling listeners of those whose numbers changed. A server
+     * calls this about once a second, so that observations written to its store by another process (corridor load,
+     * or another server on the same PostgreSQL database) reach its tallies and stream too.
+     */
+    public void followStore() {
+        for (OperationState state : operations.values()) {
+            if (catchUp(state)) {
+                notifyChange(state.operation.id());
+            }
         }
     }
 
@@ -184,18 +215,12 @@ public final class CorridorService {
             org.corridor.tally.TallySnapshot snapshot;
             state.lock.writeLock().lock();
             try {
-                seq = ledger.size(operationId);
-                snapshot = state.live.snapshot();
-                if (state.applied.get() != seq) {
-                    // Another process appended to the same store: this server's tallies do not hold those
-                    // entries, so a snapshot claiming them would hide them from every later start.
-                    LOG.atWarn()
-                            .addKeyValue("operation", operationId)
-                            .addKeyValue("stored", seq)
-                            .addKeyValue("held", state.applied.get())
-                            .log("the store has observations this server did not record; no tally snapshot"
-                                    + " written, and a restart will count them");
-                    continue;
+                synchronized (state.cursorLock) {
+                    // With writers held off, the cursor reaches the end of the store, so the snapshot holds every
+                    // entry up to the number it records.
+                    catchUp(state);
+                    seq = state.cursor;
+                    snapshot = state.live.snapshot();
                 }
             } finally {
                 state.lock.writeLock().unlock();
@@ -331,13 +356,14 @@ public final class CorridorService {
                 }
             }
             List<AppendResult> appended = entries.isEmpty() ? List.of() : ledger.append(operation.id(), entries);
+            List<Long> created = new ArrayList<>();
             for (int k = 0; k < appended.size(); k++) {
                 AppendResult append = appended.get(k);
                 Observation observation = observations.get(k);
                 results[positions.get(k)] = switch (append.outcome()) {
                     case CREATED -> {
                         state.live.add(observation);
-                        state.applied.incrementAndGet();
+                        created.add(append.seq());
                         yield new ItemResult(
                                 observation.idText(), ItemResult.Status.CREATED, append.seq(), "", List.of());
                     }
@@ -347,6 +373,7 @@ public final class CorridorService {
                 };
                 changed |= append.outcome() == AppendResult.Outcome.CREATED;
             }
+            advanceCursor(state, created);
         } finally {
             state.lock.readLock().unlock();
         }
@@ -354,6 +381,21 @@ public final class CorridorService {
             notifyChange(state.operation.id());
         }
         return List.of(results);
+    }
+
+    /**
+     * Moves the cursor past this server's own appends once nothing before them is missing (a batch's new entries
+     * have consecutive numbers; batches may finish out of order), so that {@link #followStore} does not read back
+     * what is already counted.
+     */
+    private static void advanceCursor(OperationState state, List<Long> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        synchronized (state.cursorLock) {
+            state.ownRanges.merge(created.getFirst(), created.getLast(), Math::max);
+            state.skipOwnRanges();
+        }
     }
 
     private static ItemResult conflict(String id) {
@@ -487,8 +529,22 @@ public final class CorridorService {
     private static final class OperationState {
         private final LiveTallies live;
         private final ReadWriteLock lock = new ReentrantReadWriteLock();
-        /** How many stored entries this process has put into {@link #live} (or skipped as unreadable). */
-        private final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
+        /** Guards {@link #cursor}. */
+        private final Object cursorLock = new Object();
+        /** Every stored entry up to this sequence number is in {@link #live} (or was skipped as unreadable). */
+        private long cursor;
+        /** This server's own appends beyond the cursor, first seq to last seq, waiting for the gap before them. */
+        private final java.util.TreeMap<Long, Long> ownRanges = new java.util.TreeMap<>();
+
+        /** Moves the cursor over own appends that now follow it. Called holding {@link #cursorLock}. */
+        private void skipOwnRanges() {
+            for (var first = ownRanges.firstEntry();
+                    first != null && first.getKey() <= cursor + 1;
+                    first = ownRanges.firstEntry()) {
+                cursor = Math.max(cursor, first.getValue());
+                ownRanges.pollFirstEntry();
+            }
+        }
 
         private volatile Operation operation;
 

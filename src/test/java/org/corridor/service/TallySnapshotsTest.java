@@ -103,6 +103,28 @@ class TallySnapshotsTest {
     }
 
     @Test
+    void followStore_countsWhatAnotherProcessStored_once() {
+        String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
+        try (Ledger server = Ledgers.open(url);
+                Ledger otherProcess = Ledgers.open(url)) {
+            CorridorService running = CorridorService.start(server, CLOCK, null);
+            running.defineOperation(definition, "application/yaml");
+            observations.subList(0, 20).forEach(o -> running.record(OPERATION, o));
+            CorridorService loader = CorridorService.start(otherProcess, CLOCK, null);
+            observations.subList(20, 40).forEach(o -> loader.record(OPERATION, o));
+            observations.subList(40, observations.size()).forEach(o -> running.record(OPERATION, o));
+            java.util.List<String> told = new ArrayList<>();
+            running.onChange(told::add);
+
+            running.followStore();
+            running.followStore();
+
+            assertThat(running.tallies(OPERATION, END)).isEqualTo(tallies(url, null));
+            assertThat(told).containsExactly(OPERATION);
+        }
+    }
+
+    @Test
     void damagedSnapshot_isIgnored() throws IOException {
         String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
         Path snapshots = directory.resolve("snapshots");
