@@ -75,11 +75,15 @@ public final class IngestBenchmark {
     }
 
     private static double overHttp(Path database, List<byte[]> batches, int clients) throws Exception {
+        CorridorService service;
         try (Ledger ledger = Ledgers.open("jdbc:sqlite:" + database);
-                CorridorServer server =
-                        CorridorServer.start(CorridorService.start(ledger, InstantSource.system()), "127.0.0.1", 0);
+                CorridorServer server = CorridorServer.start(
+                        service = CorridorService.start(ledger, InstantSource.system()), "127.0.0.1", 0);
                 HttpClient http = HttpClient.newHttpClient();
-                ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+                ExecutorService pool = Executors.newFixedThreadPool(clients);
+                java.util.concurrent.ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor()) {
+            // As `serve` does: look for other writers' observations twice a second while ingesting.
+            follower.scheduleWithFixedDelay(service::followStore, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
             String base = "http://127.0.0.1:" + server.port() + "/api/operations";
             post(http, base, JSON.writeValueAsBytes(OperationWriter.write(SyntheticOperation.OPERATION)));
             String observations = base + "/" + SyntheticOperation.OPERATION.id() + "/observations";
