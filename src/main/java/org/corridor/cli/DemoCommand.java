@@ -57,9 +57,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ServeCommand.checkPort(spec, port);
-        String jdbcUrl = store.jdbcUrl("demo.db");
-        Ledger ledger = environment.ledgers().apply(jdbcUrl);
-        CorridorService service = CorridorService.start(ledger, environment.clock(), store.snapshotDirectory(jdbcUrl));
+        StoreOptions.Opened opened = store.open(environment, "demo.db");
+        Ledger ledger = opened.ledger();
+        CorridorService service = opened.service();
         PrintWriter out = spec.commandLine().getOut();
         Loader loader = new Loader(service, new PrintWriter(PrintWriter.nullWriter()), Progress.none());
         String operationId = loader.define(resource(DEFINITION).readAllBytes(), "application/yaml");

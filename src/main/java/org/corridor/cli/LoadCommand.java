@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,8 +61,8 @@ final class LoadCommand implements Callable<Integer> {
         if (observationsFile != null) {
             checkReadable(observationsFile, "OBSERVATIONS.jsonl");
         }
-        try (Ledger ledger = environment.ledgers().apply(store.jdbcUrl("corridor.db"))) {
-            CorridorService service = CorridorService.start(ledger, environment.clock());
+        try (StoreOptions.Opened opened = store.open(environment, "corridor.db")) {
+            CorridorService service = opened.service();
             Progress progress =
                     observationsFile == null ? Progress.none() : Progress.forBytes(Files.size(observationsFile));
             Loader loader = new Loader(service, spec.commandLine().getOut(), progress);
@@ -74,9 +73,13 @@ final class LoadCommand implements Callable<Integer> {
             if (observationsFile == null) {
                 return ExitCodes.OK;
             }
+            boolean allAccepted;
             try (BufferedReader lines = Files.newBufferedReader(observationsFile, StandardCharsets.UTF_8)) {
-                return loader.observations(operationId, lines).allAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
+                allAccepted = loader.observations(operationId, lines).allAccepted();
             }
+            // A big load is followed by a server start: let that start read a snapshot, not replay the load.
+            service.saveSnapshots();
+            return allAccepted ? ExitCodes.OK : ExitCodes.REFUSED;
         }
     }
 

@@ -1,8 +1,6 @@
 package org.corridor.cli;
 
 import java.util.concurrent.Callable;
-import org.corridor.ledger.Ledger;
-import org.corridor.service.CorridorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,10 +52,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkPort(spec, port);
-        String jdbcUrl = store.jdbcUrl("corridor.db");
-        Ledger ledger = environment.ledgers().apply(jdbcUrl);
-        CorridorService service = CorridorService.start(ledger, environment.clock(), store.snapshotDirectory(jdbcUrl));
-        return Serving.serve(spec, service, ledger, host, port);
+        StoreOptions.Opened opened = store.open(environment, "corridor.db");
+        return Serving.serve(spec, opened.service(), opened.ledger(), host, port);
     }
 
     static void checkPort(CommandSpec spec, int port) {

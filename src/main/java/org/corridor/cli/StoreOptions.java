@@ -3,6 +3,8 @@ package org.corridor.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.corridor.ledger.Ledger;
+import org.corridor.service.CorridorService;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,12 +57,36 @@ public final class StoreOptions {
         return db;
     }
 
+    /** An opened store and the service over it; closing it closes the store. */
+    record Opened(Ledger ledger, CorridorService service) implements AutoCloseable {
+        @Override
+        public void close() {
+            ledger.close();
+        }
+    }
+
+    /**
+     * Opens the store these options name ({@code defaultFile} under the data directory when no --db is given) and
+     * starts the service over it from the tally snapshots beside it, so that no command replays more of the ledger
+     * than it must.
+     */
+    Opened open(Environment environment, String defaultFile) {
+        String jdbcUrl = jdbcUrl(defaultFile);
+        Ledger ledger = environment.ledgers().apply(jdbcUrl);
+        try {
+            return new Opened(ledger, CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl)));
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
+    }
+
     /**
      * Where the server keeps its tally snapshots for the store {@code jdbcUrl}: beside an SQLite file
      * ({@code corridor.db.snapshots/}), so that they travel and are deleted with it; for any other store, under the
      * data directory in a folder named after the store, so that two stores never share one.
      */
-    Path snapshotDirectory(String jdbcUrl) {
+    private Path snapshotDirectory(String jdbcUrl) {
         String file = sqliteFile(jdbcUrl);
         if (file != null) {
             Path database = Path.of(file).toAbsolutePath();

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.corridor.core.NotFoundException;
-import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
 import org.corridor.service.OperationSummary;
 import picocli.CommandLine.Command;
@@ -57,8 +56,8 @@ final class TalliesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Instant moment = moment();
-        try (Ledger ledger = environment.ledgers().apply(store.jdbcUrl("corridor.db"))) {
-            CorridorService service = CorridorService.start(ledger, environment.clock());
+        try (StoreOptions.Opened opened = store.open(environment, "corridor.db")) {
+            CorridorService service = opened.service();
             if (!service.exists(operationId)) {
                 throw new NotFoundException(unknown(service));
             }

@@ -90,7 +90,7 @@ final class TallySnapshots {
                 snapshot.writeTo(out);
             }
             move(partial, file);
-            LOG.atInfo()
+            LOG.atDebug()
                     .addKeyValue("operation", operationId)
                     .addKeyValue("seq", seq)
                     .log("tally snapshot written");
