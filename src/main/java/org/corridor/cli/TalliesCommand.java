@@ -3,12 +3,10 @@ package org.corridor.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.corridor.core.NotFoundException;
+import org.corridor.core.Times;
 import org.corridor.service.CorridorService;
 import org.corridor.service.OperationSummary;
 import picocli.CommandLine.Command;
@@ -85,19 +83,13 @@ final class TalliesCommand implements Callable<Integer> {
         if (asOf == null) {
             return null;
         }
-        Instant moment;
         try {
-            moment = OffsetDateTime.parse(asOf, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeException e) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--as-of: '" + asOf
-                            + "' is not an ISO-8601 time with an offset, such as 2016-12-19T08:00:00+02:00");
+            return Times.parse(asOf).toInstant();
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage().equals(Times.FORMAT)
+                    ? "is not an ISO-8601 time with an offset, such as" + " 2016-12-19T08:00:00+02:00"
+                    : e.getMessage();
+            throw new ParameterException(spec.commandLine(), "--as-of: '" + asOf + "' " + reason);
         }
-        if (!org.corridor.core.Times.isSupported(moment)) {
-            throw new ParameterException(spec.commandLine(), "--as-of: " + org.corridor.core.Times.RANGE);
-        }
-        return moment;
     }
 }

@@ -1,9 +1,7 @@
 package org.corridor.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -143,14 +141,9 @@ public final class Fields {
             return null;
         }
         try {
-            OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            if (!Times.isSupported(time.toInstant())) {
-                problems.add(pathOf(name), Times.RANGE);
-                return null;
-            }
-            return time;
-        } catch (DateTimeException e) {
-            problems.add(pathOf(name), "must be an ISO-8601 time with an offset, such as 2016-12-19T08:10:00+02:00");
+            return Times.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(pathOf(name), e.getMessage());
             return null;
         }
     }

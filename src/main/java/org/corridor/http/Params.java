@@ -1,10 +1,7 @@
 package org.corridor.http;
 
 import io.javalin.http.Context;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.corridor.core.MalformedInputException;
 import org.corridor.core.Times;
@@ -47,17 +44,10 @@ final class Params {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        Instant time;
         try {
-            time = OffsetDateTime.parse(plusRestored(text), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeException e) {
-            throw new MalformedInputException(
-                    name, "must be an ISO-8601 time with an offset, such as 2016-12-19T08:10:00+02:00");
+            return Times.parse(plusRestored(text)).toInstant();
+        } catch (IllegalArgumentException e) {
+            throw new MalformedInputException(name, e.getMessage());
         }
-        if (!Times.isSupported(time)) {
-            throw new MalformedInputException(name, Times.RANGE);
-        }
-        return time;
     }
 }
