@@ -36,10 +36,6 @@ final class ObservationRoutes {
         service.operation(operationId);
         JsonNode body = CorridorService.parseJson(ctx.bodyAsBytes());
         if (body instanceof ArrayNode batch) {
-            if (batch.size() > CorridorService.MAX_BATCH) {
-                problems.send(ctx, batchTooLarge(batch.size()));
-                return;
-            }
             List<ItemResult> results = service.recordBatch(operationId, batch);
             ObjectNode response = json.createObjectNode();
             ArrayNode list = response.putArray("results");
@@ -80,17 +76,6 @@ final class ObservationRoutes {
                                 422, "invalid-input", "The input was refused", summary(result), result.problems()));
         }
         return item;
-    }
-
-    /** A batch over the limit is content too large (413), refused whole, as a body over the byte limit is. */
-    private ObjectNode batchTooLarge(int size) {
-        return problems.problem(
-                413,
-                "batch-too-large",
-                "The batch is too large",
-                "a batch holds at most " + CorridorService.MAX_BATCH + " observations; this one holds " + size
-                        + ": send it in parts of " + CorridorService.MAX_BATCH + " or fewer; nothing was stored",
-                List.of());
     }
 
     private static String summary(ItemResult result) {

@@ -12,6 +12,7 @@ import org.corridor.core.InvalidInputException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.core.NotFoundException;
 import org.corridor.core.StorageException;
+import org.corridor.core.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,8 @@ final class ProblemResponses {
             case ConflictException e ->
                 problem(409, "conflict", "The request conflicts with what is stored", e.getMessage(), e.problems());
             case NotFoundException e -> problem(404, "not-found", "Not found", e.getMessage() + NEXT_STEP, List.of());
+            case TooLargeException e ->
+                problem(413, "batch-too-large", "The batch is too large", e.getMessage(), List.of());
             case StorageException e -> {
                 LOG.error("storage failed", e);
                 yield problem(

@@ -32,6 +32,7 @@ import org.corridor.core.InvalidInputException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.core.NotFoundException;
 import org.corridor.core.Problems;
+import org.corridor.core.TooLargeException;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
@@ -314,10 +315,8 @@ public final class CorridorService {
     public List<ItemResult> recordBatch(String operationId, ArrayNode batch) {
         OperationState state = state(operationId);
         if (batch.size() > MAX_BATCH) {
-            throw InvalidInputException.of(
-                    "",
-                    "a batch holds at most " + MAX_BATCH + " observations; this one holds " + batch.size()
-                            + ": send it in parts");
+            throw new TooLargeException("a batch holds at most " + MAX_BATCH + " observations; this one holds "
+                    + batch.size() + ": send it in parts of " + MAX_BATCH + " or fewer; nothing was stored");
         }
         List<JsonNode> items = new ArrayList<>(batch.size());
         batch.forEach(items::add);
