@@ -40,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    LogKeyOptions logKey;
+
     @Option(
             names = "--port",
             paramLabel = "P",
@@ -77,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             ledger.close();
             return summary.allAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
         }
-        return Serving.serve(spec, service, ledger, "0.0.0.0", port);
+        return Serving.serve(spec, opened, logKey.open(ledger, opened.keptKey()), "0.0.0.0", port);
     }
 
     private static InputStream resource(String name) {

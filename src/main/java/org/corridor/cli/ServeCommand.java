@@ -31,6 +31,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    LogKeyOptions logKey;
+
     @Option(
             names = "--port",
             paramLabel = "P",
@@ -53,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         checkPort(spec, port);
         StoreOptions.Opened opened = store.open(environment, "corridor.db");
-        return Serving.serve(spec, opened.service(), opened.ledger(), host, port);
+        return Serving.serve(spec, opened, logKey.open(opened.ledger(), opened.keptKey()), host, port);
     }
 
     static void checkPort(CommandSpec spec, int port) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
+import org.corridor.service.TransparencyLog;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -26,11 +27,13 @@ final class Serving {
 
     private Serving() {}
 
-    static int serve(CommandSpec spec, CorridorService service, Ledger ledger, String host, int port) {
+    static int serve(CommandSpec spec, StoreOptions.Opened opened, TransparencyLog log, String host, int port) {
+        CorridorService service = opened.service();
+        Ledger ledger = opened.ledger();
         PrintWriter out = spec.commandLine().getOut();
         CorridorServer server;
         try {
-            server = CorridorServer.start(service, host, port);
+            server = CorridorServer.start(service, log, host, port);
         } catch (RuntimeException e) {
             ledger.close();
             if (causedByBind(e)) {

@@ -57,8 +57,12 @@ public final class StoreOptions {
         return db;
     }
 
-    /** An opened store and the service over it; closing it closes the store. */
-    record Opened(Ledger ledger, CorridorService service) implements AutoCloseable {
+    /**
+     * An opened store and the service over it; closing it closes the store.
+     *
+     * @param keptKey where the server's signing key is kept for this store
+     */
+    record Opened(Ledger ledger, CorridorService service, Path keptKey) implements AutoCloseable {
         @Override
         public void close() {
             ledger.close();
@@ -74,7 +78,10 @@ public final class StoreOptions {
         String jdbcUrl = jdbcUrl(defaultFile);
         Ledger ledger = environment.ledgers().apply(jdbcUrl);
         try {
-            return new Opened(ledger, CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl)));
+            return new Opened(
+                    ledger,
+                    CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl)),
+                    keptKey(jdbcUrl));
         } catch (RuntimeException e) {
             ledger.close();
             throw e;
@@ -99,6 +106,17 @@ public final class StoreOptions {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * Where the server's checkpoint key is kept for the store {@code jdbcUrl}: beside an SQLite file, so that the
+     * key travels with the log it signs; for any other store, in the data directory.
+     */
+    private Path keptKey(String jdbcUrl) {
+        String file = sqliteFile(jdbcUrl);
+        return file != null
+                ? Path.of(file).toAbsolutePath().resolveSibling(LogKeyOptions.KEY_FILE)
+                : dataDir.resolve(LogKeyOptions.KEY_FILE);
     }
 
     /** The file of an SQLite URL, or null when it is not one with a plain file path. */

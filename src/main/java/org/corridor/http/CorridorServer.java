@@ -8,10 +8,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import org.corridor.service.CorridorService;
+import org.corridor.service.TransparencyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP server: every route of CONTRACT §4 over one {@link CorridorService}. */
+/** The HTTP server: every route of CONTRACT §4 and §6 over one {@link CorridorService} and its log. */
 public final class CorridorServer implements AutoCloseable {
     /** The largest request body accepted; larger ones are refused with 413. */
     public static final long MAX_BODY_BYTES = 8_000_000L;
@@ -27,7 +28,7 @@ public final class CorridorServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code host}:{@code port} (port 0: any free port). */
-    public static CorridorServer start(CorridorService service, String host, int port) {
+    public static CorridorServer start(CorridorService service, TransparencyLog log, String host, int port) {
         ObjectMapper json = JsonMapper.builder().build();
         ProblemResponses problems = new ProblemResponses(json, MAX_BODY_BYTES);
         TallyStream stream = new TallyStream(service, json);
@@ -43,6 +44,7 @@ public final class CorridorServer implements AutoCloseable {
         new OperationRoutes(service, json).register(app);
         new ObservationRoutes(service, json, problems).register(app);
         new TallyRoutes(service).register(app);
+        new LogRoutes(service, log).register(app);
         app.get("/api/operations/{op}/stream", ctx -> {
             service.operation(ctx.pathParam("op"));
             if (!EventStreamAccept.allows(ctx.header("Accept"))) {

@@ -29,6 +29,15 @@ final class Params {
         throw new MalformedInputException(name, "must be a whole number from " + min + " to " + max);
     }
 
+    /** A whole number in [min, max] that must be given. */
+    static long requiredNumber(Context ctx, String name, long min, long max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            throw new MalformedInputException(name, "is required: a whole number from " + min + " to " + max);
+        }
+        return number(ctx, name, 0, min, max);
+    }
+
     /**
      * The time with a space before its offset read back as '+'. Leniency, on purpose: a query string decodes an
      * unencoded '+' as a space, so {@code ?asOf=2016-12-19T14:00:00+02:00} typed as the contract writes it arrives

@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.List;
 import org.corridor.core.ConflictException;
 import org.corridor.core.FieldProblem;
+import org.corridor.core.IntegrityException;
 import org.corridor.core.InvalidInputException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.core.NotFoundException;
@@ -63,6 +64,11 @@ final class ProblemResponses {
                         "The store is unavailable",
                         "the store could not complete the request and nothing from it was stored; retry it shortly",
                         List.of());
+            }
+            case IntegrityException e -> {
+                LOG.error("the stored log disagrees with what was signed: {}", e.getMessage());
+                yield problem(
+                        500, "log-inconsistent", "The log disagrees with what was signed", e.getMessage(), List.of());
             }
             case HttpResponseException e -> framework(e, ctx);
             default -> {

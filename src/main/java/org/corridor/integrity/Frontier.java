@@ -61,6 +61,14 @@ public final class Frontier {
         return completed;
     }
 
+    /** An independent copy, to append to without changing this one. */
+    public Frontier copy() {
+        Frontier copy = new Frontier();
+        copy.roots.addAll(roots);
+        copy.size = size;
+        return copy;
+    }
+
     /** The number of leaves appended. */
     public long size() {
         return size;

@@ -1,13 +1,20 @@
 package org.corridor.ledger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.corridor.integrity.BatchedNodes;
 
 /**
  * The append-only store of operation definitions and observations. Each operation's observations have a sequence
  * 1, 2, 3, ... in the order they were stored, with no gaps; an observation once acknowledged is never changed or
  * lost. Implementations are thread-safe.
+ *
+ * <p>Each operation's observations are also the leaves of its Merkle log (RFC 6962): leaf i is the UTF-8 bytes of
+ * the body stored with seq i + 1. The hash of every complete perfect subtree is stored in the same transaction as
+ * the observation that completes it, so that proofs read a few stored hashes and never rebuild the tree.
  */
 public interface Ledger extends AutoCloseable {
 
@@ -45,6 +52,18 @@ public interface Ledger extends AutoCloseable {
 
     /** The ids that stored observations of the operation use, by kind. */
     References used(String operationId);
+
+    /** The stored hashes of complete subtrees of an operation's Merkle log; each node asked for must exist. */
+    Map<BatchedNodes.Node, byte[]> logNodes(String operationId, Set<BatchedNodes.Node> nodes);
+
+    /** The checkpoint of the largest tree the server has signed for the operation, if any. */
+    Optional<StoredCheckpoint> latestCheckpoint(String operationId);
+
+    /** The checkpoint signed by {@code keyId} for a tree of {@code size} leaves, if one was kept. */
+    Optional<StoredCheckpoint> checkpoint(String operationId, long size, String keyId);
+
+    /** Keeps a signed checkpoint; keeping the same size and key again changes nothing. */
+    void putCheckpoint(String operationId, StoredCheckpoint checkpoint);
 
     @Override
     void close();

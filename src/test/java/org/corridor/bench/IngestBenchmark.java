@@ -78,7 +78,11 @@ public final class IngestBenchmark {
         CorridorService service;
         try (Ledger ledger = Ledgers.open("jdbc:sqlite:" + database);
                 CorridorServer server = CorridorServer.start(
-                        service = CorridorService.start(ledger, InstantSource.system()), "127.0.0.1", 0);
+                        service = CorridorService.start(ledger, InstantSource.system()),
+                        new org.corridor.service.TransparencyLog(
+                                ledger, org.corridor.integrity.SignedNote.Signer.generate("bench"), "corridor"),
+                        "127.0.0.1",
+                        0);
                 HttpClient http = HttpClient.newHttpClient();
                 ExecutorService pool = Executors.newFixedThreadPool(clients);
                 java.util.concurrent.ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor()) {

@@ -62,7 +62,12 @@ public final class ScaleBenchmark {
             long startNanos = System.nanoTime();
             try (Ledger ledger = Ledgers.open(url)) {
                 CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
-                try (CorridorServer server = CorridorServer.start(service, "127.0.0.1", 0)) {
+                try (CorridorServer server = CorridorServer.start(
+                        service,
+                        new org.corridor.service.TransparencyLog(
+                                ledger, org.corridor.integrity.SignedNote.Signer.generate("bench"), "corridor"),
+                        "127.0.0.1",
+                        0)) {
                     double startSeconds = (System.nanoTime() - startNanos) / 1e9;
                     System.gc();
                     long heap = usedHeap() - before;

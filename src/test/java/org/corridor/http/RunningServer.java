@@ -13,16 +13,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.corridor.integrity.SignedNote;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
 import org.corridor.service.CorridorService;
+import org.corridor.service.TransparencyLog;
 
 /** The real server on a free port over a real SQLite ledger in a temporary directory, and a client for it. */
 final class RunningServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The test server's checkpoint key, the same for every server a test starts, as a real server keeps its own. */
+    static final SignedNote.Signer SIGNER = SignedNote.Signer.generate("corridor");
 
     final Ledger ledger;
     final CorridorService service;
+    final TransparencyLog log;
     final CorridorServer server;
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,7 +35,8 @@ final class RunningServer implements AutoCloseable {
     private RunningServer(Ledger ledger) {
         this.ledger = ledger;
         this.service = CorridorService.start(ledger, InstantSource.system());
-        this.server = CorridorServer.start(service, "127.0.0.1", 0);
+        this.log = new TransparencyLog(ledger, SIGNER, "corridor");
+        this.server = CorridorServer.start(service, log, "127.0.0.1", 0);
     }
 
     static RunningServer start(Path directory) {

@@ -1,5 +1,6 @@
 package org.corridor.ledger.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.corridor.integrity.Frontier;
+import org.corridor.integrity.MerkleLog;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.AppendResult.Outcome;
 import org.corridor.ledger.NewEntry;
@@ -16,7 +19,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * One append inside its write transaction: looks up what is already stored under the batch's ids in a few queries,
  * decides each entry in order (an id seen earlier in the same batch counts as stored), then inserts the new ones
- * in two prepared batches.
+ * in prepared batches, with the Merkle log's hashes they complete.
  */
 final class AppendBatch {
     private static final int IDS_PER_LOOKUP = 500;
@@ -27,13 +30,22 @@ final class AppendBatch {
     private final Map<UUID, Stored> known = new HashMap<>();
     private final PreparedBatch observations;
     private final PreparedBatch references;
+    private final Frontier frontier;
+    private final PreparedBatch logNodes;
     private final Set<Map.Entry<ReferenceKind, String>> used = new LinkedHashSet<>();
     private long lastSeq;
 
     private record Stored(long seq, String body) {}
 
-    AppendBatch(Handle handle, String operationId, long lastSeq, String storedAt) {
+    /** An append after {@code lastSeq}, adding each new entry to {@code frontier}, the log's edge at lastSeq. */
+    AppendBatch(Handle handle, String operationId, long lastSeq, String storedAt, Frontier frontier) {
+        if (frontier.size() != lastSeq) {
+            throw new IllegalStateException(
+                    "the Merkle log has " + frontier.size() + " leaves but the ledger " + lastSeq + " observations");
+        }
         this.handle = handle;
+        this.frontier = frontier;
+        this.logNodes = LogNodes.insertBatch(handle);
         this.operationId = operationId;
         this.lastSeq = lastSeq;
         this.storedAt = storedAt;
@@ -49,6 +61,7 @@ final class AppendBatch {
         List<AppendResult> results = new ArrayList<>(batch.size());
         batch.forEach(entry -> results.add(decide(entry)));
         executeIfAny(observations);
+        executeIfAny(logNodes);
         addReferences();
         executeIfAny(references);
         return results;
@@ -85,6 +98,10 @@ final class AppendBatch {
         long seq = ++lastSeq;
         known.put(entry.id(), new Stored(seq, entry.body()));
         addObservation(entry, seq);
+        LogNodes.add(
+                logNodes,
+                operationId,
+                frontier.append(MerkleLog.leafHash(entry.body().getBytes(StandardCharsets.UTF_8))));
         for (ReferenceKind kind : ReferenceKind.values()) {
             for (String ref : kind.idsIn(entry.references())) {
                 used.add(Map.entry(kind, ref));

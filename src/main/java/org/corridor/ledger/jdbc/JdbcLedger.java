@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.corridor.core.ConflictException;
@@ -19,11 +20,14 @@ import org.corridor.core.FieldProblem;
 import org.corridor.core.NotFoundException;
 import org.corridor.core.StorageException;
 import org.corridor.core.Times;
+import org.corridor.integrity.BatchedNodes;
+import org.corridor.integrity.Frontier;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.References;
+import org.corridor.ledger.StoredCheckpoint;
 import org.corridor.ledger.StoredEntry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -42,6 +46,8 @@ final class JdbcLedger implements Ledger {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final InstantSource clock;
+    /** The right edge of each operation's Merkle log as last committed, so that appends need not read it back. */
+    private final Map<String, Frontier> frontiers = new ConcurrentHashMap<>();
 
     private JdbcLedger(Dialect dialect, InstantSource clock) {
         this.dialect = dialect;
@@ -53,7 +59,9 @@ final class JdbcLedger implements Ledger {
     static JdbcLedger open(Dialect dialect, InstantSource clock) {
         try {
             migrate(dialect);
-            return new JdbcLedger(dialect, clock);
+            JdbcLedger ledger = new JdbcLedger(dialect, clock);
+            new LogBackfill(ledger.jdbi, dialect).run();
+            return ledger;
         } catch (RuntimeException e) {
             dialect.close();
             throw e;
@@ -173,7 +181,86 @@ final class JdbcLedger implements Ledger {
                 .mapTo(Long.class)
                 .findOne()
                 .orElseThrow(() -> unknown(operationId));
-        return new AppendBatch(handle, operationId, lastSeq, now()).append(batch);
+        Frontier frontier = frontierAt(handle, operationId, lastSeq);
+        List<AppendResult> results = new AppendBatch(handle, operationId, lastSeq, now(), frontier).append(batch);
+        // Kept for the next append once this one commits; a failed commit leaves a size that no longer matches.
+        handle.afterCommit(() -> frontiers.merge(operationId, frontier, JdbcLedger::larger));
+        return results;
+    }
+
+    /** A copy of the log's right edge at {@code size} leaves, to append to: the one kept, or read from the store. */
+    private Frontier frontierAt(Handle handle, String operationId, long size) {
+        Frontier kept = frontiers.get(operationId);
+        if (kept != null && kept.size() == size) {
+            return kept.copy();
+        }
+        return BatchedNodes.compute(
+                nodes -> LogNodes.read(handle, operationId, nodes), nodes -> Frontier.of(nodes, size));
+    }
+
+    private static Frontier larger(Frontier a, Frontier b) {
+        return a.size() >= b.size() ? a : b;
+    }
+
+    @Override
+    public Map<BatchedNodes.Node, byte[]> logNodes(String operationId, Set<BatchedNodes.Node> nodes) {
+        return reading(
+                "read the Merkle log of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> {
+                    lastSeq(handle, operationId);
+                    return LogNodes.read(handle, operationId, nodes);
+                }));
+    }
+
+    @Override
+    public Optional<StoredCheckpoint> latestCheckpoint(String operationId) {
+        return reading(
+                "read the latest checkpoint of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> {
+                    lastSeq(handle, operationId);
+                    return handle.createQuery("SELECT size, key_id, root, note FROM log_checkpoint"
+                                    + " WHERE operation_id = :operation ORDER BY size DESC LIMIT 1")
+                            .bind("operation", operationId)
+                            .map((row, context) -> new StoredCheckpoint(
+                                    row.getLong("size"),
+                                    row.getString("key_id"),
+                                    row.getBytes("root"),
+                                    row.getString("note")))
+                            .findOne();
+                }));
+    }
+
+    @Override
+    public Optional<StoredCheckpoint> checkpoint(String operationId, long size, String keyId) {
+        return reading(
+                "read a checkpoint of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> handle.createQuery("SELECT size, key_id, root, note FROM log_checkpoint"
+                                + " WHERE operation_id = :operation AND size = :size AND key_id = :key")
+                        .bind("operation", operationId)
+                        .bind("size", size)
+                        .bind("key", keyId)
+                        .map((row, context) -> new StoredCheckpoint(
+                                row.getLong("size"),
+                                row.getString("key_id"),
+                                row.getBytes("root"),
+                                row.getString("note")))
+                        .findOne()));
+    }
+
+    @Override
+    public void putCheckpoint(String operationId, StoredCheckpoint checkpoint) {
+        writing(
+                "keep a checkpoint of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> handle.createUpdate(
+                                "INSERT INTO log_checkpoint (operation_id, size, key_id, root, note, signed_at)"
+                                        + " VALUES (:operation, :size, :key, :root, :note, :now) ON CONFLICT DO NOTHING")
+                        .bind("operation", operationId)
+                        .bind("size", checkpoint.size())
+                        .bind("key", checkpoint.keyId())
+                        .bind("root", checkpoint.root())
+                        .bind("note", checkpoint.note())
+                        .bind("now", now())
+                        .execute()));
     }
 
     @Override

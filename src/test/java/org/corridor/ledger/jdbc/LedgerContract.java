@@ -20,12 +20,16 @@ import java.util.stream.LongStream;
 import org.corridor.core.ConflictException;
 import org.corridor.core.FieldProblem;
 import org.corridor.core.NotFoundException;
+import org.corridor.integrity.BatchedNodes;
+import org.corridor.integrity.MemoryTree;
+import org.corridor.integrity.MerkleLog;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.AppendResult.Outcome;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.References;
+import org.corridor.ledger.StoredCheckpoint;
 import org.corridor.ledger.StoredEntry;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
@@ -288,6 +292,7 @@ abstract class LedgerContract {
         Collections.sort(seqs);
         assertThat(seqs).isEqualTo(LongStream.rangeClosed(1, 1000).boxed().toList());
         assertThat(ledger.size(OP)).isEqualTo(1000);
+        assertLogHoldsTheStoredBodies(ledger, OP);
     }
 
     @Test
@@ -445,5 +450,112 @@ abstract class LedgerContract {
         assertThat(ledger.append(OP, List.of(entry(3), entry(6))))
                 .containsExactly(
                         new AppendResult(id(3), Outcome.DUPLICATE, 3), new AppendResult(id(6), Outcome.CREATED, 6));
+    }
+
+    // The Merkle log
+
+    /** Every root, and an inclusion proof of every leaf, from the stored hashes, against a tree built in memory. */
+    static void assertLogHoldsTheStoredBodies(Ledger ledger, String operationId) {
+        MemoryTree expected = new MemoryTree();
+        ledger.forEach(
+                operationId, entry -> expected.append(entry.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long size = ledger.size(operationId);
+        assertThat(expected.size()).isEqualTo(size);
+        for (long n = 1; n <= size; n++) {
+            long treeSize = n;
+            byte[] root = BatchedNodes.compute(
+                    nodes -> ledger.logNodes(operationId, nodes), nodes -> MerkleLog.rootHash(nodes, treeSize));
+            assertThat(root).as("root of %d leaves", n).isEqualTo(MerkleLog.rootHash(expected, n));
+        }
+        for (long index = 0; index < size; index += Math.max(1, size / 50)) {
+            long leaf = index;
+            List<byte[]> proof = BatchedNodes.compute(
+                    nodes -> ledger.logNodes(operationId, nodes), nodes -> MerkleLog.inclusionProof(nodes, leaf, size));
+            assertThat(MerkleLog.verifyInclusion(
+                            leaf, size, expected.subtreeHash(0, leaf), proof, MerkleLog.rootHash(expected, size)))
+                    .as("inclusion of leaf %d", leaf)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void log_holdsEveryCreatedEntry_notDuplicatesOrConflicts() {
+        defineOperation();
+        ledger.append(OP, entries(1, 3));
+        ledger.append(OP, List.of(entry(2), entry(3, 99), entry(4)));
+        ledger.append(OP, entries(5, 21));
+
+        assertThat(ledger.size(OP)).isEqualTo(21);
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
+    @Test
+    void log_continuesAfterReopen_andWithASecondLedgerOnTheSameStore() {
+        defineOperation();
+        ledger.append(OP, entries(1, 5));
+        ledger.close();
+        ledger = open(InstantSource.fixed(STORED_AT));
+        ledger.append(OP, entries(6, 9));
+
+        try (Ledger second = open(InstantSource.fixed(STORED_AT))) {
+            second.append(OP, entries(10, 12));
+            ledger.append(OP, entries(13, 13));
+            second.append(OP, entries(14, 17));
+            assertLogHoldsTheStoredBodies(second, OP);
+        }
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
+    @Test
+    void log_eachOperationHasItsOwn() {
+        defineOperation();
+        ledger.putOperation(OTHER_OP, DEFINITION, DEFINED);
+        ledger.append(OP, entries(1, 4));
+        ledger.append(OTHER_OP, entries(3, 9));
+
+        assertLogHoldsTheStoredBodies(ledger, OP);
+        assertLogHoldsTheStoredBodies(ledger, OTHER_OP);
+    }
+
+    @Test
+    void logNodes_notStored_isADamagedLog_andUnknownOperationIsNotFound() {
+        defineOperation();
+        ledger.append(OP, entries(1, 2));
+
+        assertThatThrownBy(() -> ledger.logNodes(OP, Set.of(new BatchedNodes.Node(1, 1))))
+                .hasMessageContaining("no stored hash at level 1, index 1");
+        assertThatThrownBy(() -> ledger.logNodes("nowhere", Set.of(new BatchedNodes.Node(0, 0))))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void storedLogHashes_refuseUpdateAndDeleteEvenInSql() {
+        defineOperation();
+        ledger.append(OP, entries(1, 2));
+
+        assertThatThrownBy(() -> sql(handle -> handle.execute("UPDATE log_node SET idx = 7 WHERE level = 1")))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> sql(handle -> handle.execute("DELETE FROM log_node WHERE level = 0")))
+                .hasMessageContaining("append-only");
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
+    @Test
+    void checkpoints_areKeptOncePerSizeAndKey_andTheLargestIsTheLatest() {
+        defineOperation();
+        assertThat(ledger.latestCheckpoint(OP)).isEmpty();
+        byte[] root = MerkleLog.leafHash(new byte[] {1});
+        ledger.putCheckpoint(OP, new StoredCheckpoint(2, "corridor+01020304", root, "note 2"));
+        ledger.putCheckpoint(OP, new StoredCheckpoint(5, "corridor+01020304", root, "note 5"));
+        ledger.putCheckpoint(OP, new StoredCheckpoint(5, "corridor+01020304", root, "note 5 again"));
+        ledger.putCheckpoint(OP, new StoredCheckpoint(3, "corridor+01020304", root, "note 3"));
+
+        assertThat(ledger.latestCheckpoint(OP)).map(StoredCheckpoint::note).contains("note 5");
+        assertThat(ledger.checkpoint(OP, 3, "corridor+01020304"))
+                .map(StoredCheckpoint::root)
+                .hasValueSatisfying(r -> assertThat(r).isEqualTo(root));
+        assertThat(ledger.checkpoint(OP, 3, "other+01020304")).isEmpty();
+        assertThatThrownBy(() -> sql(handle -> handle.execute("DELETE FROM log_checkpoint")))
+                .hasMessageContaining("append-only");
     }
 }

@@ -63,6 +63,34 @@ class SqliteLedgerTest extends LedgerContract {
                 .hasMessageContaining(blocker.toString());
     }
 
+    @Test
+    void open_aStoreMadeBeforeTheLog_bringsTheLogUpToItsObservations() throws Exception {
+        Path old = directory.resolve("v1.db");
+        String url = "jdbc:sqlite:" + old;
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration/sqlite")
+                .target("1")
+                .load()
+                .migrate();
+        try (var connection = java.sql.DriverManager.getConnection(url);
+                var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO operation (id, ordinal, definition, created_at, updated_at)" + " VALUES ('"
+                    + OP + "', 1, '{}', 'c', 'u')");
+            for (int n = 1; n <= 7; n++) {
+                statement.execute(
+                        "INSERT INTO observation (operation_id, seq, id, type, at_utc, body, stored_at)" + " VALUES ('"
+                                + OP + "', " + n + ", '" + id(n) + "', 't', 'a', '" + entry(n).body() + "', 's')");
+            }
+        }
+
+        try (Ledger reopened = Ledgers.open(url)) {
+            assertLogHoldsTheStoredBodies(reopened, OP);
+            reopened.append(OP, entries(8, 11));
+            assertLogHoldsTheStoredBodies(reopened, OP);
+        }
+    }
+
     private String pragma(String name) {
         return sql(handle ->
                 handle.createQuery("PRAGMA " + name).mapTo(String.class).one());

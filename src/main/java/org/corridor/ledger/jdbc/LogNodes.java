@@ -1,0 +1,78 @@
+package org.corridor.ledger.jdbc;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.corridor.integrity.BatchedNodes;
+import org.corridor.integrity.Frontier;
+import org.corridor.integrity.ProofException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** The SQL of the {@code log_node} table: the stored hash of each complete subtree of an operation's Merkle log. */
+final class LogNodes {
+    private LogNodes() {}
+
+    /** The hashes of {@code nodes}, read in one query; a node that is not stored is a damaged log. */
+    static Map<BatchedNodes.Node, byte[]> read(Handle handle, String operationId, Set<BatchedNodes.Node> nodes) {
+        if (nodes.isEmpty()) {
+            return Map.of();
+        }
+        List<BatchedNodes.Node> wanted = List.copyOf(nodes);
+        StringBuilder sql =
+                new StringBuilder("SELECT level, idx, hash FROM log_node WHERE operation_id = :operation AND (");
+        for (int i = 0; i < wanted.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ")
+                    .append("(level = :l")
+                    .append(i)
+                    .append(" AND idx = :i")
+                    .append(i)
+                    .append(')');
+        }
+        Query query = handle.createQuery(sql.append(')').toString()).bind("operation", operationId);
+        for (int i = 0; i < wanted.size(); i++) {
+            query.bind("l" + i, wanted.get(i).level())
+                    .bind("i" + i, wanted.get(i).index());
+        }
+        Map<BatchedNodes.Node, byte[]> hashes = new HashMap<>();
+        query.map((row, context) ->
+                        Map.entry(new BatchedNodes.Node(row.getInt("level"), row.getLong("idx")), row.getBytes("hash")))
+                .forEach(node -> hashes.put(node.getKey(), node.getValue()));
+        for (BatchedNodes.Node node : wanted) {
+            if (!hashes.containsKey(node)) {
+                throw new ProofException("the Merkle log of operation '%s' has no stored hash at level %d, index %d:"
+                                .formatted(operationId, node.level(), node.index())
+                        + " the store is damaged or was changed outside Corridor");
+            }
+        }
+        return hashes;
+    }
+
+    /** A prepared insert of subtree hashes, filled by {@link #add}. */
+    static PreparedBatch insertBatch(Handle handle) {
+        return handle.prepareBatch(
+                "INSERT INTO log_node (operation_id, level, idx, hash) VALUES (:operation, :level, :idx, :hash)");
+    }
+
+    /** Adds the subtrees one append completed to {@code batch}. */
+    static void add(PreparedBatch batch, String operationId, List<Frontier.Subtree> completed) {
+        for (Frontier.Subtree subtree : completed) {
+            batch.bind("operation", operationId)
+                    .bind("level", subtree.level())
+                    .bind("idx", subtree.index())
+                    .bind("hash", subtree.hash())
+                    .add();
+        }
+    }
+
+    /** How many leaves the operation's stored log holds: one past the highest leaf index. */
+    static long leafCount(Handle handle, String operationId) {
+        return handle.createQuery(
+                        "SELECT coalesce(max(idx) + 1, 0) FROM log_node WHERE operation_id = :operation AND level = 0")
+                .bind("operation", operationId)
+                .mapTo(Long.class)
+                .one();
+    }
+}
