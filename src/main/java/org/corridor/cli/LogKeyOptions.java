@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
  */
 final class LogKeyOptions {
     static final String KEY_FILE = "server.key";
+    /** Beside the key: each operation's latest checkpoint, remembered outside the store. */
+    static final String CHECKPOINTS = "checkpoints";
+
     private static final Logger LOG = LoggerFactory.getLogger(LogKeyOptions.class);
 
     @Spec(Spec.Target.MIXEE)
@@ -55,7 +58,7 @@ final class LogKeyOptions {
             throw new ParameterException(
                     spec.commandLine(), "--log-origin: '" + originPrefix + "' must be non-empty, without spaces");
         }
-        return new TransparencyLog(ledger, signer(keptKey), originPrefix);
+        return new TransparencyLog(ledger, signer(keptKey), originPrefix, keptKey.resolveSibling(CHECKPOINTS));
     }
 
     private SignedNote.Signer signer(Path keptKey) {

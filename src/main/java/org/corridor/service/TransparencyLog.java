@@ -1,10 +1,17 @@
 package org.corridor.service;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.corridor.core.CorridorException;
 import org.corridor.core.IntegrityException;
 import org.corridor.core.InvalidInputException;
 import org.corridor.integrity.BatchedNodes;
@@ -28,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * root), so a hash changed or lost outside Corridor stops the signing, with a message, rather than producing a
  * checkpoint that contradicts one already published. A store with fewer leaves than a signed checkpoint (restored
  * from an older backup) is refused the same way. This holds across restarts because the record is in the store,
- * not in memory; the key is kept too (see {@code corridor serve --key}).
+ * not in memory; the key is kept too (see {@code corridor serve --key}). Because a store restored from a backup
+ * brings back its own older record, the latest checkpoint of each operation is also remembered outside the store,
+ * in a directory beside the key, and a new checkpoint must extend the larger of the two.
  */
 public final class TransparencyLog {
     private static final Logger LOG = LoggerFactory.getLogger(TransparencyLog.class);
@@ -39,12 +48,23 @@ public final class TransparencyLog {
     private final String keyId;
     private final Map<String, StoredCheckpoint> latest = new ConcurrentHashMap<>();
     private final Map<String, Object> signing = new ConcurrentHashMap<>();
+    private final Path memory;
 
     /**
      * A log over {@code ledger} signing with {@code signer}; each operation's origin line is
-     * {@code originPrefix/OPERATION}.
+     * {@code originPrefix/OPERATION}. Remembers the latest checkpoints only in the store.
      */
     public TransparencyLog(Ledger ledger, SignedNote.Signer signer, String originPrefix) {
+        this(ledger, signer, originPrefix, null);
+    }
+
+    /**
+     * As {@link #TransparencyLog(Ledger, SignedNote.Signer, String)}, also remembering each operation's latest
+     * checkpoint in the directory {@code memory}, outside the store, so that a store rolled back to an older copy
+     * cannot lead to a checkpoint that contradicts one already published.
+     */
+    public TransparencyLog(Ledger ledger, SignedNote.Signer signer, String originPrefix, Path memory) {
+        this.memory = memory;
         if (originPrefix == null
                 || originPrefix.isBlank()
                 || originPrefix.chars().anyMatch(Character::isWhitespace)) {
@@ -88,7 +108,7 @@ public final class TransparencyLog {
     }
 
     private String sign(String operationId, long size) {
-        Optional<StoredCheckpoint> previous = ledger.latestCheckpoint(operationId);
+        Optional<StoredCheckpoint> previous = larger(ledger.latestCheckpoint(operationId), remembered(operationId));
         byte[] root = root(operationId, size);
         if (previous.isPresent()) {
             requireExtends(operationId, previous.get(), size, root);
@@ -98,6 +118,7 @@ public final class TransparencyLog {
             String note = signer.sign(new Checkpoint(origin(operationId), size, root).text());
             own = new StoredCheckpoint(size, keyId, root, note);
             ledger.putCheckpoint(operationId, own);
+            remember(operationId, own);
             LOG.atInfo()
                     .addKeyValue("operation", operationId)
                     .addKeyValue("size", size)
@@ -106,6 +127,54 @@ public final class TransparencyLog {
         }
         latest.merge(operationId, own, (a, b) -> a.size() >= b.size() ? a : b);
         return own.note();
+    }
+
+    private static Optional<StoredCheckpoint> larger(Optional<StoredCheckpoint> a, Optional<StoredCheckpoint> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().size() > a.get().size() ? b : a;
+    }
+
+    /** The checkpoint remembered outside the store for an operation, if any. */
+    private Optional<StoredCheckpoint> remembered(String operationId) {
+        Path file = memoryFile(operationId);
+        if (file == null || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            String note = Files.readString(file, StandardCharsets.UTF_8);
+            String[] keyAndNote = note.split("\n", 2);
+            Checkpoint checkpoint = Checkpoint.parse(keyAndNote[1].substring(0, keyAndNote[1].indexOf("\n\n") + 1));
+            return Optional.of(
+                    new StoredCheckpoint(checkpoint.size(), keyAndNote[0], checkpoint.root(), keyAndNote[1]));
+        } catch (IOException | RuntimeException e) {
+            throw new CorridorException("could not read the remembered checkpoint " + file + ": " + e.getMessage()
+                    + ". It guards against a store restored from an older copy; restore the file, or remove it if"
+                    + " you are sure the store is the latest");
+        }
+    }
+
+    private void remember(String operationId, StoredCheckpoint checkpoint) {
+        Path file = memoryFile(operationId);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(memory);
+            Path temporary = Files.createTempFile(memory, ".checkpoint", ".tmp");
+            Files.writeString(temporary, checkpoint.keyId() + "\n" + checkpoint.note(), StandardOpenOption.SYNC);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new CorridorException(
+                    "could not remember the checkpoint in " + memory + ": " + e.getMessage()
+                            + ". Check that the directory is writable",
+                    e);
+        }
+    }
+
+    private Path memoryFile(String operationId) {
+        return memory == null ? null : memory.resolve(operationId + ".checkpoint");
     }
 
     private void requireExtends(String operationId, StoredCheckpoint previous, long size, byte[] root) {
