@@ -39,6 +39,8 @@ public final class Commands implements Runnable {
                 .addSubcommand(new DemoCommand(environment))
                 .addSubcommand(new LoadCommand(environment))
                 .addSubcommand(new TalliesCommand(environment))
+                .addSubcommand(new ExportCommand(environment))
+                .addSubcommand(new VerifyCommand())
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpWidth(100)

@@ -112,7 +112,7 @@ public final class StoreOptions {
      * Where the server's checkpoint key is kept for the store {@code jdbcUrl}: beside an SQLite file, so that the
      * key travels with the log it signs; for any other store, in the data directory.
      */
-    private Path keptKey(String jdbcUrl) {
+    Path keptKey(String jdbcUrl) {
         String file = sqliteFile(jdbcUrl);
         return file != null
                 ? Path.of(file).toAbsolutePath().resolveSibling(LogKeyOptions.KEY_FILE)

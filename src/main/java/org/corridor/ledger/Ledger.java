@@ -56,6 +56,9 @@ public interface Ledger extends AutoCloseable {
     /** The stored hashes of complete subtrees of an operation's Merkle log; each node asked for must exist. */
     Map<BatchedNodes.Node, byte[]> logNodes(String operationId, Set<BatchedNodes.Node> nodes);
 
+    /** Up to {@code limit} stored leaf hashes from leaf {@code fromIndex} on, in order (leaf i is seq i + 1). */
+    List<byte[]> leafHashes(String operationId, long fromIndex, int limit);
+
     /** The checkpoint of the largest tree the server has signed for the operation, if any. */
     Optional<StoredCheckpoint> latestCheckpoint(String operationId);
 

@@ -213,6 +213,22 @@ final class JdbcLedger implements Ledger {
     }
 
     @Override
+    public List<byte[]> leafHashes(String operationId, long fromIndex, int limit) {
+        return reading(
+                "read the leaf hashes of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> {
+                    lastSeq(handle, operationId);
+                    return handle.createQuery("SELECT hash FROM log_node WHERE operation_id = :operation AND level = 0"
+                                    + " AND idx >= :from ORDER BY idx LIMIT :limit")
+                            .bind("operation", operationId)
+                            .bind("from", fromIndex)
+                            .bind("limit", limit)
+                            .map((row, context) -> row.getBytes("hash"))
+                            .list();
+                }));
+    }
+
+    @Override
     public Optional<StoredCheckpoint> latestCheckpoint(String operationId) {
         return reading(
                 "read the latest checkpoint of operation '" + operationId + "'",
