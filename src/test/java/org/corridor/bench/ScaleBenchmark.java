@@ -107,7 +107,7 @@ public final class ScaleBenchmark {
     }
 
     /** Stores the definition and the observations straight into the ledger; returns the latest {@code at}. */
-    private static Instant store(String url, int total) throws Exception {
+    static Instant store(String url, int total) throws Exception {
         long start = System.nanoTime();
         Instant latest = Instant.MIN;
         try (Ledger ledger = Ledgers.open(url)) {
@@ -134,7 +134,7 @@ public final class ScaleBenchmark {
                 java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static Object get(HttpClient http, String url) {
+    static Object get(HttpClient http, String url) {
         try {
             HttpResponse<String> response =
                     http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
@@ -154,7 +154,7 @@ public final class ScaleBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static double medianMillis(int times, java.util.function.Supplier<Object> call) {
+    static double medianMillis(int times, java.util.function.Supplier<Object> call) {
         call.get();
         double[] millis = new double[times];
         for (int i = 0; i < times; i++) {

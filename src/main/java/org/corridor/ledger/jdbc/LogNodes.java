@@ -21,17 +21,17 @@ final class LogNodes {
             return Map.of();
         }
         List<BatchedNodes.Node> wanted = List.copyOf(nodes);
-        StringBuilder sql =
-                new StringBuilder("SELECT level, idx, hash FROM log_node WHERE operation_id = :operation AND (");
+        // One primary-key lookup per node, in one statement: an OR of (level, idx) pairs lets SQLite fall back to
+        // scanning the whole operation's log, which costs milliseconds at a million leaves.
+        StringBuilder sql = new StringBuilder();
         for (int i = 0; i < wanted.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ")
-                    .append("(level = :l")
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT level, idx, hash FROM log_node WHERE operation_id = :operation AND level = :l")
                     .append(i)
                     .append(" AND idx = :i")
-                    .append(i)
-                    .append(')');
+                    .append(i);
         }
-        Query query = handle.createQuery(sql.append(')').toString()).bind("operation", operationId);
+        Query query = handle.createQuery(sql.toString()).bind("operation", operationId);
         for (int i = 0; i < wanted.size(); i++) {
             query.bind("l" + i, wanted.get(i).level())
                     .bind("i" + i, wanted.get(i).index());
