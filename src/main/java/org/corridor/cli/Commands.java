@@ -41,6 +41,7 @@ public final class Commands implements Runnable {
                 .addSubcommand(new TalliesCommand(environment))
                 .addSubcommand(new ExportCommand(environment))
                 .addSubcommand(new VerifyCommand())
+                .addSubcommand(new MigrateCommand(environment))
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpWidth(100)

@@ -22,6 +22,12 @@ final class Progress {
         return new Progress(show ? System.err : null, totalBytes);
     }
 
+    /** A bar for {@code total} items, shown only when standard error is a terminal and there are many. */
+    static Progress forItems(long total) {
+        boolean show = System.console() != null && total >= 10_000;
+        return new Progress(show ? System.err : null, Math.max(1, total));
+    }
+
     static Progress none() {
         return new Progress(null, 0);
     }

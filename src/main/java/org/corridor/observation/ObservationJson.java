@@ -41,6 +41,19 @@ public final class ObservationJson {
                 references(observation));
     }
 
+    /** Every id an operation defines, by kind: what a replacement definition is checked against. */
+    public static References defined(org.corridor.operation.Operation operation) {
+        Set<String> movements = new HashSet<>();
+        operation.agreements().forEach(agreement -> agreement.movements().forEach(m -> movements.add(m.id())));
+        Set<String> sites = new HashSet<>();
+        operation.sites().forEach(site -> sites.add(site.id()));
+        Set<String> monitors = new HashSet<>();
+        operation.monitors().forEach(monitor -> monitors.add(monitor.id()));
+        Set<String> parties = new HashSet<>();
+        operation.parties().forEach(party -> parties.add(party.id()));
+        return new References(sites, movements, monitors, parties);
+    }
+
     /** The defined ids an observation uses. */
     public static References references(Observation observation) {
         Set<String> sites = new HashSet<>();
