@@ -54,11 +54,14 @@ final class Serving {
                 () -> saveQuietly(service), SNAPSHOT_EVERY_MINUTES, SNAPSHOT_EVERY_MINUTES, TimeUnit.MINUTES);
         background.scheduleWithFixedDelay(
                 () -> followQuietly(service), FOLLOW_EVERY_MILLIS, FOLLOW_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        // On PostgreSQL, other servers' appends are heard at once (LISTEN/NOTIFY); polling stays as the safety net.
+        AutoCloseable watch = ledger.watchChanges(operationId -> followQuietly(service));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
+                            closeQuietly(watch);
                             background.shutdown();
                             awaitQuietly(background);
                             service.saveSnapshots();
@@ -82,6 +85,14 @@ final class Serving {
             background.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable watch) {
+        try {
+            watch.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Serving.class).warn("could not stop watching the store", e);
         }
     }
 

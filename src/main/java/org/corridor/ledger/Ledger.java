@@ -68,6 +68,15 @@ public interface Ledger extends AutoCloseable {
     /** Keeps a signed checkpoint; keeping the same size and key again changes nothing. */
     void putCheckpoint(String operationId, StoredCheckpoint checkpoint);
 
+    /**
+     * Calls {@code appended} soon after any process sharing the store commits an append or a definition (with the operation's id,
+     * or null when it cannot tell which), until the returned handle is closed. Stores that cannot tell return a
+     * handle that never calls; readers then rely on polling. Appends by this process may be reported too.
+     */
+    default AutoCloseable watchChanges(Consumer<String> appended) {
+        return () -> {};
+    }
+
     @Override
     void close();
 }

@@ -116,6 +116,7 @@ public final class CorridorService {
                 snapshots == null ? Optional.empty() : snapshots.load(operation, ledger);
         OperationState state = restored.map(r -> new OperationState(operation, r.live()))
                 .orElseGet(() -> new OperationState(operation));
+        state.definitionJson = definition;
         state.cursor = restored.map(TallySnapshots.Restored::seq).orElse(0L);
         catchUp(state);
         operations.put(operationId, state);
@@ -186,10 +187,49 @@ public final class CorridorService {
      * or another server on the same PostgreSQL database) reach its tallies and stream too.
      */
     public void followStore() {
+        for (String operationId : ledger.operationIds()) {
+            if (!operations.containsKey(operationId)) {
+                loadDefinedElsewhere(operationId);
+            }
+        }
         for (OperationState state : operations.values()) {
-            if (catchUp(state)) {
+            boolean redefined = followDefinition(state);
+            if (catchUp(state) || redefined) {
                 notifyChange(state.operation.id());
             }
+        }
+    }
+
+    /** An operation another server or process defined: loaded and replayed as at start. */
+    private void loadDefinedElsewhere(String operationId) {
+        synchronized (definitions) {
+            if (operations.containsKey(operationId)) {
+                return;
+            }
+            replay(operationId);
+        }
+        notifyChange(operationId);
+    }
+
+    /** Takes up a definition another server or process replaced; true when it did. */
+    private boolean followDefinition(OperationState state) {
+        String operationId = state.operation.id();
+        synchronized (definitions) {
+            String stored = ledger.operation(operationId).orElse(null);
+            if (stored == null || stored.equals(state.definitionJson)) {
+                return false;
+            }
+            Operation operation =
+                    OperationReader.read(parseJson(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            state.lock.writeLock().lock();
+            try {
+                state.operation = operation;
+                state.live.replaceOperation(operation);
+                state.definitionJson = stored;
+            } finally {
+                state.lock.writeLock().unlock();
+            }
+            return true;
         }
     }
 
@@ -276,7 +316,13 @@ public final class CorridorService {
             OperationState existing = operations.get(operation.id());
             if (existing == null) {
                 change = ledger.putOperation(operation.id(), text(definition), defined(operation));
-                operations.put(operation.id(), new OperationState(operation));
+                if (change == DefinitionChange.CREATED) {
+                    OperationState created = new OperationState(operation);
+                    created.definitionJson = text(definition);
+                    operations.put(operation.id(), created);
+                } else {
+                    replay(operation.id()); // stored by another server or process, with its observations
+                }
             } else {
                 existing.lock.writeLock().lock();
                 try {
@@ -284,6 +330,7 @@ public final class CorridorService {
                     if (change != DefinitionChange.UNCHANGED) {
                         existing.operation = operation;
                         existing.live.replaceOperation(operation);
+                        existing.definitionJson = text(definition);
                     }
                 } finally {
                     existing.lock.writeLock().unlock();
@@ -546,6 +593,8 @@ public final class CorridorService {
         }
 
         private volatile Operation operation;
+        /** The stored text of {@link #operation}, to notice a definition another server replaced. */
+        private volatile String definitionJson;
 
         private OperationState(Operation operation) {
             this(operation, new LiveTallies(operation));

@@ -43,6 +43,15 @@ final class RunningServer implements AutoCloseable {
         return new RunningServer(Ledgers.open("jdbc:sqlite:" + directory.resolve("corridor.db")));
     }
 
+    /** A server on any store that follows what other servers append, as {@code corridor serve} does. */
+    static RunningServer following(String jdbcUrl) {
+        RunningServer server = new RunningServer(Ledgers.open(jdbcUrl));
+        server.watch = server.ledger.watchChanges(operationId -> server.service.followStore());
+        return server;
+    }
+
+    private AutoCloseable watch = () -> {};
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
@@ -111,6 +120,11 @@ final class RunningServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            watch.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         server.close();
         ledger.close();
     }

@@ -36,6 +36,14 @@ interface Dialect extends AutoCloseable {
     /** Runs {@code work} in one transaction that no other write can interleave with, and commits it durably. */
     <T> T inWriteTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work);
 
+    /** Called in an append's transaction that stored something, or a definition's, so that other processes hear of it at commit. */
+    default void announceChange(Handle handle, String operationId) {}
+
+    /** Calls {@code appended} when any process commits an append or a definition; null when it cannot tell which operation. */
+    default AutoCloseable watchChanges(java.util.function.Consumer<String> appended) {
+        return () -> {};
+    }
+
     @Override
     void close();
 }

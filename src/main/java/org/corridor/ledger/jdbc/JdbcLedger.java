@@ -99,6 +99,7 @@ final class JdbcLedger implements Ledger {
         Optional<String> stored = definition(handle, operationId);
         if (stored.isEmpty()) {
             insertOperation(handle, operationId, definitionJson);
+            dialect.announceChange(handle, operationId);
             return DefinitionChange.CREATED;
         }
         if (stored.get().equals(definitionJson)) {
@@ -106,6 +107,7 @@ final class JdbcLedger implements Ledger {
         }
         refuseDroppingUsedIds(operationId, used(handle, operationId), stillDefined);
         replaceOperation(handle, operationId, definitionJson);
+        dialect.announceChange(handle, operationId);
         return DefinitionChange.REPLACED;
     }
 
@@ -183,6 +185,9 @@ final class JdbcLedger implements Ledger {
                 .orElseThrow(() -> unknown(operationId));
         Frontier frontier = frontierAt(handle, operationId, lastSeq);
         List<AppendResult> results = new AppendBatch(handle, operationId, lastSeq, now(), frontier).append(batch);
+        if (frontier.size() > lastSeq) {
+            dialect.announceChange(handle, operationId);
+        }
         // Kept for the next append once this one commits; a failed commit leaves a size that no longer matches.
         handle.afterCommit(() -> frontiers.merge(operationId, frontier, JdbcLedger::larger));
         return results;
@@ -365,6 +370,11 @@ final class JdbcLedger implements Ledger {
                 ids.get(ReferenceKind.MOVEMENT),
                 ids.get(ReferenceKind.MONITOR),
                 ids.get(ReferenceKind.PARTY));
+    }
+
+    @Override
+    public AutoCloseable watchChanges(Consumer<String> appended) {
+        return dialect.watchChanges(appended);
     }
 
     @Override

@@ -105,6 +105,20 @@ final class Postgres implements Dialect {
         return jdbi.inTransaction(work);
     }
 
+    /** NOTIFY is sent at commit, and only then: listeners never hear of an append that was rolled back. */
+    @Override
+    public void announceChange(Handle handle, String operationId) {
+        handle.createQuery("SELECT pg_notify('" + PostgresWatcher.CHANNEL + "', :operation)")
+                .bind("operation", operationId)
+                .map((row, context) -> Boolean.TRUE)
+                .list();
+    }
+
+    @Override
+    public AutoCloseable watchChanges(java.util.function.Consumer<String> appended) {
+        return new PostgresWatcher(dataSource, appended);
+    }
+
     @Override
     public void close() {
         connections.close();

@@ -1,0 +1,226 @@
+package org.corridor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import org.corridor.integrity.Checkpoint;
+import org.corridor.integrity.MerkleLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers on one PostgreSQL database, as several instances behind a load balancer run: what is posted to one
+ * reaches the other's tallies and stream within a second, concurrent writers through both stay correct, and the
+ * log stays one consistent log.
+ */
+class TwoServersTest {
+    private static final String OBSERVATIONS = "/api/operations/test-op/observations";
+
+    private String base;
+    private String schema;
+    private RunningServer a;
+    private RunningServer b;
+
+    @BeforeEach
+    void startTwoServers() throws Exception {
+        base = System.getenv("CORRIDOR_TEST_PG_URL");
+        if ((base == null || base.isBlank()) && "true".equals(System.getenv("CI"))) {
+            Assertions.fail("CORRIDOR_TEST_PG_URL is not set; on CI (CI=true) the two-server test must run");
+        }
+        Assumptions.assumeTrue(
+                base != null && !base.isBlank(), "CORRIDOR_TEST_PG_URL is not set: the two-server test is skipped");
+        schema = "two_servers_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        a = RunningServer.following(url);
+        b = RunningServer.following(url);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (schema != null) {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    @Test
+    void anOperationDefinedOnOne_andAnObservationPostedToIt_reachTheOthersStreamWithinASecond() throws Exception {
+        a.defineTestOperation();
+        eventually(() -> b.get("/api/operations/test-op").statusCode() == 200);
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        HttpResponse<InputStream> stream = b.http.send(
+                HttpRequest.newBuilder(b.uri("/api/operations/test-op/stream"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = Thread.ofVirtual().start(() -> readEvents(stream.body(), events));
+        try {
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isNotNull();
+            long posted = System.nanoTime();
+            assertThat(a.postJson(OBSERVATIONS, Observations.departure("c1", 61))
+                            .statusCode())
+                    .isEqualTo(201);
+            JsonNode event = events.poll(5, TimeUnit.SECONDS);
+            while (event != null && event.get("departed").asLong() != 61) {
+                event = events.poll(5, TimeUnit.SECONDS);
+            }
+            Duration latency = Duration.ofNanos(System.nanoTime() - posted);
+
+            assertThat(event).isNotNull();
+            assertThat(latency).isLessThan(Duration.ofSeconds(1));
+        } finally {
+            reader.interrupt();
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void concurrentClientsOnBoth_leaveEachObservationOnce_equalTallies_andOneConsistentLog() throws Exception {
+        a.defineTestOperation();
+        eventually(() -> b.get("/api/operations/test-op").statusCode() == 200);
+        Checkpoint before = checkpoint(a);
+        List<ObjectNode> sent = new ArrayList<>();
+        List<Callable<Set<String>>> clients = new ArrayList<>();
+        for (int client = 0; client < 4; client++) {
+            RunningServer server = client % 2 == 0 ? a : b;
+            RunningServer other = client % 2 == 0 ? b : a;
+            List<ArrayNode> batches = new ArrayList<>();
+            for (int n = 0; n < 25; n++) {
+                ArrayNode batch = RunningServer.JSON.createArrayNode();
+                for (int i = 0; i < 8; i++) {
+                    ObjectNode departure = Observations.departure("k" + client + "-" + n + "-" + i, 1 + i);
+                    batch.add(departure);
+                    sent.add(departure);
+                }
+                batches.add(batch);
+            }
+            clients.add(() -> {
+                Set<String> acknowledged = new HashSet<>();
+                for (ArrayNode batch : batches) {
+                    acknowledged.addAll(post(server, batch));
+                    acknowledged.addAll(post(other, batch)); // a device retrying through the other instance
+                }
+                return acknowledged;
+            });
+        }
+        Set<String> acknowledged = new HashSet<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<Set<String>> future : pool.invokeAll(clients)) {
+                acknowledged.addAll(future.get());
+            }
+        }
+
+        assertThat(acknowledged).hasSize(sent.size());
+        JsonNode feed = RunningServer.json(a.get(OBSERVATIONS + "?limit=1000"));
+        List<Long> seqs = new ArrayList<>();
+        Set<String> stored = new HashSet<>();
+        feed.forEach(entry -> {
+            seqs.add(entry.get("seq").asLong());
+            stored.add(entry.get("id").asText());
+        });
+        assertThat(seqs)
+                .isEqualTo(LongStream.rangeClosed(1, sent.size()).boxed().toList());
+        assertThat(stored).isEqualTo(acknowledged);
+        eventually(() -> tallies(a).equals(tallies(b)));
+        assertThat(tallies(a).get("departed").asLong()).isEqualTo(4 * 25 * (1 + 2 + 3 + 4 + 5 + 6 + 7 + 8));
+
+        Checkpoint fromA = checkpoint(a);
+        Checkpoint fromB = checkpoint(b);
+        assertThat(fromA).isEqualTo(fromB);
+        JsonNode proof = RunningServer.json(b.get(
+                "/api/operations/test-op/log/consistency?from=" + Math.max(1, before.size()) + "&to=" + fromA.size()));
+        assertThat(before.size()).isZero();
+        assertThat(proof.get("to").asLong()).isEqualTo(sent.size());
+        assertThat(fromA.root()).isNotEqualTo(MerkleLog.emptyRoot());
+    }
+
+    private static Set<String> post(RunningServer server, ArrayNode batch) {
+        HttpResponse<String> response = server.postJson(OBSERVATIONS, batch);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Set<String> acknowledged = new HashSet<>();
+        RunningServer.json(response).get("results").forEach(result -> {
+            String status = result.get("status").asText();
+            assertThat(status).isIn("created", "duplicate");
+            acknowledged.add(result.get("id").asText());
+        });
+        return acknowledged;
+    }
+
+    private static JsonNode tallies(RunningServer server) {
+        ObjectNode tallies = (ObjectNode)
+                RunningServer.json(server.get("/api/operations/test-op/tallies?asOf=2016-12-16T00:00:00%2B02:00"));
+        return tallies;
+    }
+
+    private static Checkpoint checkpoint(RunningServer server) {
+        return Checkpoint.parse(RunningServer.SIGNER
+                .verifier()
+                .open(server.get("/api/operations/test-op/log/checkpoint").body()));
+    }
+
+    private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("not reached within 5 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(base);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String event = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:") && "tallies".equals(event)) {
+                    events.add(RunningServer.JSON.readTree(
+                            line.substring("data:".length()).trim()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the stream was closed by the test
+        }
+    }
+}
