@@ -145,8 +145,10 @@ class CrashRecoveryTest {
                         "127.0.0.1",
                         "--port",
                         Integer.toString(port),
+                        "--data-dir",
+                        directory.resolve("data").toString(),
                         "--db",
-                        "jdbc:sqlite:" + directory.resolve("crash.db"))
+                        RunningServer.storeUrl(directory.resolve("crash")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         directory.resolve("server.log").toFile()));

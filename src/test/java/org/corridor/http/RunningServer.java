@@ -39,8 +39,34 @@ final class RunningServer implements AutoCloseable {
         this.server = CorridorServer.start(service, log, "127.0.0.1", 0);
     }
 
+    /**
+     * The store the HTTP suite runs on: SQLite by default; PostgreSQL when the system property
+     * {@code corridor.test.store} is {@code postgresql} (the build's second run of this suite).
+     */
+    static final String STORE = System.getProperty("corridor.test.store", "sqlite");
+
     static RunningServer start(Path directory) {
-        return new RunningServer(Ledgers.open("jdbc:sqlite:" + directory.resolve("corridor.db")));
+        return new RunningServer(Ledgers.open(storeUrl(directory)));
+    }
+
+    static boolean onSqlite() {
+        return !"postgresql".equals(STORE);
+    }
+
+    /**
+     * The store of a test directory: an SQLite file in it, or a PostgreSQL schema of its own named after it (so
+     * that a restart in the same directory finds the same store), dropped when the test JVM exits.
+     */
+    static String storeUrl(Path directory) {
+        if (onSqlite()) {
+            return "jdbc:sqlite:" + directory.resolve("corridor.db");
+        }
+        return TestSchemas.urlFor("http_"
+                + java.util
+                        .UUID
+                        .nameUUIDFromBytes(directory.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8))
+                        .toString()
+                        .replace("-", ""));
     }
 
     /** A server on any store that follows what other servers append, as {@code corridor serve} does. */
