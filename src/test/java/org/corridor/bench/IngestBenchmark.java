@@ -61,7 +61,7 @@ public final class IngestBenchmark {
                 runs, total, BATCH, clients, medianHttp, medianRaw, medianHttp / medianRaw);
     }
 
-    private static List<byte[]> batches(int total) throws Exception {
+    static List<byte[]> batches(int total) throws Exception {
         List<Observation> observations = SyntheticOperation.observations(total, 7);
         List<byte[]> batches = new ArrayList<>();
         for (int from = 0; from < total; from += BATCH) {
@@ -111,7 +111,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void post(HttpClient http, String url, byte[] body) throws Exception {
+    static void post(HttpClient http, String url, byte[] body) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")

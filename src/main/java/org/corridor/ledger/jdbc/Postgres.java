@@ -49,6 +49,8 @@ final class Postgres implements Dialect {
         dataSource.setOptions(
                 options == null || options.isBlank() ? SESSION_SETTINGS : options + " " + SESSION_SETTINGS);
         dataSource.setApplicationName("corridor");
+        // A batch goes as multi-row INSERTs: fewer round trips, and the ledger's statement triggers run per statement.
+        dataSource.setReWriteBatchedInserts(true);
         return new Postgres(location, dataSource);
     }
 
