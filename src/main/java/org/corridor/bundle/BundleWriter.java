@@ -22,6 +22,8 @@ import org.corridor.integrity.MerkleLog;
  * a row changed outside Corridor is exported as it now reads, and reported, so that {@code verify} can name it.
  */
 public final class BundleWriter {
+    private static final int PAGE = 2_000;
+
     private BundleWriter() {}
 
     /** One leaf as stored: the observation's body and the hash the log recorded for it when it was appended. */
@@ -30,6 +32,21 @@ public final class BundleWriter {
     /** The first {@code size} leaves of the log, in order. */
     public interface Leaves {
         void forEach(long size, java.util.function.Consumer<Leaf> leaf);
+    }
+
+    /** The leaves of an operation's log as the ledger stores them, read a page of bodies and hashes at a time. */
+    public static Leaves leavesOf(org.corridor.ledger.Ledger ledger, String operationId) {
+        return (size, leaf) -> {
+            long after = 0;
+            while (after < size) {
+                var page = ledger.read(operationId, after, (int) Math.min(PAGE, size - after));
+                var hashes = ledger.leafHashes(operationId, after, page.size());
+                for (int i = 0; i < page.size(); i++) {
+                    leaf.accept(new Leaf(page.get(i).seq(), page.get(i).body(), hashes.get(i)));
+                }
+                after += page.size();
+            }
+        };
     }
 
     /**

@@ -2,14 +2,12 @@ package org.corridor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.corridor.bundle.BundleWriter;
 import org.corridor.core.NotFoundException;
 import org.corridor.integrity.Checkpoint;
 import org.corridor.integrity.SignedNote;
 import org.corridor.ledger.Ledger;
-import org.corridor.ledger.StoredEntry;
 import org.corridor.service.TransparencyLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +39,6 @@ import picocli.CommandLine.Spec;
             ExitCodes.FAILURE_LINE
         })
 final class ExportCommand implements Callable<Integer> {
-    private static final int PAGE = 2_000;
-
     private final Environment environment;
 
     @Spec
@@ -76,25 +72,10 @@ final class ExportCommand implements Callable<Integer> {
             String note = log.checkpoint(operationId);
             Checkpoint checkpoint = Checkpoint.parse(
                     SignedNote.Verifier.parse(log.verifierKey()).open(note));
-            BundleWriter.Written written =
-                    BundleWriter.write(file, definition, leaves(ledger), note, checkpoint, log.verifierKey());
+            BundleWriter.Written written = BundleWriter.write(
+                    file, definition, BundleWriter.leavesOf(ledger, operationId), note, checkpoint, log.verifierKey());
             return report(written, checkpoint, file);
         }
-    }
-
-    private BundleWriter.Leaves leaves(Ledger ledger) {
-        return (size, leaf) -> {
-            long after = 0;
-            while (after < size) {
-                List<StoredEntry> page = ledger.read(operationId, after, (int) Math.min(PAGE, size - after));
-                List<byte[]> hashes = ledger.leafHashes(operationId, after, page.size());
-                for (int i = 0; i < page.size(); i++) {
-                    StoredEntry entry = page.get(i);
-                    leaf.accept(new BundleWriter.Leaf(entry.seq(), entry.body(), hashes.get(i)));
-                }
-                after += page.size();
-            }
-        };
     }
 
     private int report(BundleWriter.Written written, Checkpoint checkpoint, Path file) {

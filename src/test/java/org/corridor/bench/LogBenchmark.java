@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
@@ -27,7 +26,6 @@ import org.corridor.integrity.Jcs;
 import org.corridor.integrity.MerkleLog;
 import org.corridor.integrity.SignedNote;
 import org.corridor.ledger.Ledger;
-import org.corridor.ledger.StoredEntry;
 import org.corridor.ledger.jdbc.Ledgers;
 import org.corridor.observation.Observation;
 import org.corridor.operation.OperationWriter;
@@ -107,18 +105,7 @@ public final class LogBenchmark {
         BundleWriter.write(
                 bundle,
                 ledger.operation(OP).orElseThrow(),
-                (size, leaf) -> {
-                    long after = 0;
-                    while (after < size) {
-                        List<StoredEntry> page = ledger.read(OP, after, 2_000);
-                        List<byte[]> hashes = ledger.leafHashes(OP, after, page.size());
-                        for (int i = 0; i < page.size(); i++) {
-                            leaf.accept(new BundleWriter.Leaf(
-                                    page.get(i).seq(), page.get(i).body(), hashes.get(i)));
-                        }
-                        after += page.size();
-                    }
-                },
+                BundleWriter.leavesOf(ledger, OP),
                 note,
                 checkpoint,
                 log.verifierKey());

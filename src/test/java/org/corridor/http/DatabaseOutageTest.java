@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,25 +27,16 @@ class DatabaseOutageTest {
     private static final String OBSERVATIONS = "/api/operations/test-op/observations";
     private static final int OUTAGES = 3;
 
-    private String base;
-    private String schema;
     private CuttableProxy proxy;
     private RunningServer api;
 
     @BeforeEach
     void start() throws Exception {
-        base = System.getenv("CORRIDOR_TEST_PG_URL");
-        if ((base == null || base.isBlank()) && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("CORRIDOR_TEST_PG_URL is not set; on CI (CI=true) the outage test must run");
-        }
-        Assumptions.assumeTrue(
-                base != null && !base.isBlank(), "CORRIDOR_TEST_PG_URL is not set: the outage test is skipped");
-        schema = "outage_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
-        URI database = URI.create(base.substring("jdbc:".length()));
+        String url = TestSchemas.fresh("outage");
+        URI database = URI.create(url.substring("jdbc:".length()));
         proxy = new CuttableProxy(database.getHost(), database.getPort());
-        String throughProxy = base.replace(database.getHost() + ":" + database.getPort(), "127.0.0.1:" + proxy.port());
-        api = RunningServer.following(throughProxy + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        api = RunningServer.following(
+                url.replace(database.getHost() + ":" + database.getPort(), "127.0.0.1:" + proxy.port()));
         api.defineTestOperation();
     }
 
@@ -61,9 +47,6 @@ class DatabaseOutageTest {
         }
         if (proxy != null) {
             proxy.close();
-        }
-        if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -127,12 +110,5 @@ class DatabaseOutageTest {
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
         }
         return response.statusCode();
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(base);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

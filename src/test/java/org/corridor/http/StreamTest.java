@@ -107,7 +107,8 @@ class StreamTest {
         OperationsApiTest.assertProblem(response, 406);
     }
 
-    private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
+    /** Reads server-sent events from {@code body}, putting each tallies event's data in {@code events}. */
+    static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String event = null;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -17,6 +17,23 @@ final class TestSchemas {
 
     private TestSchemas() {}
 
+    /**
+     * The URL of a new schema for one test, named {@code prefix} and a random suffix. Without a test database the
+     * test is skipped, saying why; on CI (CI=true) it fails, since there it must run.
+     */
+    static String fresh(String prefix) {
+        String base = System.getenv("CORRIDOR_TEST_PG_URL");
+        boolean missing = base == null || base.isBlank();
+        if (missing && "true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail(
+                    "CORRIDOR_TEST_PG_URL is not set; on CI (CI=true) the PostgreSQL tests must run");
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                missing,
+                "CORRIDOR_TEST_PG_URL is not set: this PostgreSQL test is skipped (.ci/run starts a database)");
+        return urlFor(prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", ""));
+    }
+
     /** The URL of the schema {@code name} in the test database, made if it is not there yet. */
     static String urlFor(String name) {
         String base = base();

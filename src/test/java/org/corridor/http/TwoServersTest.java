@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +25,6 @@ import java.util.stream.LongStream;
 import org.corridor.integrity.Checkpoint;
 import org.corridor.integrity.MerkleLog;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,22 +36,12 @@ import org.junit.jupiter.api.Test;
 class TwoServersTest {
     private static final String OBSERVATIONS = "/api/operations/test-op/observations";
 
-    private String base;
-    private String schema;
     private RunningServer a;
     private RunningServer b;
 
     @BeforeEach
     void startTwoServers() throws Exception {
-        base = System.getenv("CORRIDOR_TEST_PG_URL");
-        if ((base == null || base.isBlank()) && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("CORRIDOR_TEST_PG_URL is not set; on CI (CI=true) the two-server test must run");
-        }
-        Assumptions.assumeTrue(
-                base != null && !base.isBlank(), "CORRIDOR_TEST_PG_URL is not set: the two-server test is skipped");
-        schema = "two_servers_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = TestSchemas.fresh("two_servers");
         a = RunningServer.following(url);
         b = RunningServer.following(url);
     }
@@ -72,9 +53,6 @@ class TwoServersTest {
         }
         if (b != null) {
             b.close();
-        }
-        if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -88,7 +66,7 @@ class TwoServersTest {
                         .header("Accept", "text/event-stream")
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = Thread.ofVirtual().start(() -> readEvents(stream.body(), events));
+        Thread reader = Thread.ofVirtual().start(() -> StreamTest.readEvents(stream.body(), events));
         try {
             assertThat(events.poll(5, TimeUnit.SECONDS)).isNotNull();
             long posted = System.nanoTime();
@@ -198,29 +176,6 @@ class TwoServersTest {
         while (!condition.get()) {
             assertThat(System.nanoTime()).as("not reached within 5 s").isLessThan(deadline);
             Thread.sleep(20);
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(base);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String event = null;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("event:")) {
-                    event = line.substring("event:".length()).trim();
-                } else if (line.startsWith("data:") && "tallies".equals(event)) {
-                    events.add(RunningServer.JSON.readTree(
-                            line.substring("data:".length()).trim()));
-                }
-            }
-        } catch (java.io.IOException e) {
-            // the stream was closed by the test
         }
     }
 }
