@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             ledger.close();
             return summary.allAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
         }
-        return Serving.serve(spec, service, ledger, "0.0.0.0", port);
+        return Serving.serve(spec, environment, opened, "0.0.0.0", port);
     }
 
     private static InputStream resource(String name) {

@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         checkPort(spec, port);
         StoreOptions.Opened opened = store.open(environment, "corridor.db");
-        return Serving.serve(spec, opened.service(), opened.ledger(), host, port);
+        return Serving.serve(spec, environment, opened, host, port);
     }
 
     static void checkPort(CommandSpec spec, int port) {

@@ -3,6 +3,7 @@ package org.corridor.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.corridor.access.AccessStore;
 import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +58,8 @@ public final class StoreOptions {
         return db;
     }
 
-    /** An opened store and the service over it; closing it closes the store. */
-    record Opened(Ledger ledger, CorridorService service) implements AutoCloseable {
+    /** An opened store, the service over it and the access tables beside it; closing it closes the store. */
+    record Opened(Ledger ledger, CorridorService service, AccessStore access) implements AutoCloseable {
         @Override
         public void close() {
             ledger.close();
@@ -74,7 +75,10 @@ public final class StoreOptions {
         String jdbcUrl = jdbcUrl(defaultFile);
         Ledger ledger = environment.ledgers().apply(jdbcUrl);
         try {
-            return new Opened(ledger, CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl)));
+            return new Opened(
+                    ledger,
+                    CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl)),
+                    environment.accessStores().apply(ledger));
         } catch (RuntimeException e) {
             ledger.close();
             throw e;

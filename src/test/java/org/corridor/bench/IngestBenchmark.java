@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.corridor.TestAccess;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
@@ -78,7 +79,10 @@ public final class IngestBenchmark {
         CorridorService service;
         try (Ledger ledger = Ledgers.open("jdbc:sqlite:" + database);
                 CorridorServer server = CorridorServer.start(
-                        service = CorridorService.start(ledger, InstantSource.system()), "127.0.0.1", 0);
+                        service = CorridorService.start(ledger, InstantSource.system()),
+                        TestAccess.of(ledger),
+                        "127.0.0.1",
+                        0);
                 HttpClient http = HttpClient.newHttpClient();
                 ExecutorService pool = Executors.newFixedThreadPool(clients);
                 java.util.concurrent.ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor()) {
@@ -109,7 +113,7 @@ public final class IngestBenchmark {
 
     private static void post(HttpClient http, String url, byte[] body) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
+                TestAccess.asAdmin(HttpRequest.newBuilder(URI.create(url)))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),

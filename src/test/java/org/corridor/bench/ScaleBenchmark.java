@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.corridor.TestAccess;
 import org.corridor.core.Times;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
@@ -62,7 +63,7 @@ public final class ScaleBenchmark {
             long startNanos = System.nanoTime();
             try (Ledger ledger = Ledgers.open(url)) {
                 CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
-                try (CorridorServer server = CorridorServer.start(service, "127.0.0.1", 0)) {
+                try (CorridorServer server = CorridorServer.start(service, TestAccess.of(ledger), "127.0.0.1", 0)) {
                     double startSeconds = (System.nanoTime() - startNanos) / 1e9;
                     System.gc();
                     long heap = usedHeap() - before;
@@ -131,8 +132,9 @@ public final class ScaleBenchmark {
 
     private static Object get(HttpClient http, String url) {
         try {
-            HttpResponse<String> response =
-                    http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    TestAccess.asAdmin(HttpRequest.newBuilder(URI.create(url))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
             }

@@ -13,28 +13,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.corridor.TestAccess;
+import org.corridor.access.Access;
+import org.corridor.access.AccessSettings;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
 import org.corridor.service.CorridorService;
 
-/** The real server on a free port over a real SQLite ledger in a temporary directory, and a client for it. */
+/**
+ * The real server on a free port over a real SQLite ledger in a temporary directory, and a client for it. The server
+ * has {@link TestAccess#ADMIN_TOKEN} as its bootstrap token, and {@link #http} sends it with every request that
+ * carries no Authorization of its own; {@link #anonymous} sends none.
+ */
 final class RunningServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Ledger ledger;
     final CorridorService service;
+    final Access access;
     final CorridorServer server;
-    final HttpClient http =
+    final HttpClient anonymous =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = new AuthorizingHttpClient(anonymous, TestAccess.ADMIN_TOKEN);
 
-    private RunningServer(Ledger ledger) {
+    private RunningServer(Ledger ledger, Access access) {
         this.ledger = ledger;
         this.service = CorridorService.start(ledger, InstantSource.system());
-        this.server = CorridorServer.start(service, "127.0.0.1", 0);
+        this.access = access;
+        this.server = CorridorServer.start(service, access, "127.0.0.1", 0);
     }
 
     static RunningServer start(Path directory) {
-        return new RunningServer(Ledgers.open("jdbc:sqlite:" + directory.resolve("corridor.db")));
+        Ledger ledger = Ledgers.open("jdbc:sqlite:" + directory.resolve("corridor.db"));
+        return new RunningServer(ledger, TestAccess.of(ledger));
+    }
+
+    /** As {@link #start(Path)}, with access configured by {@code settings} (which should keep the admin token). */
+    static RunningServer start(Path directory, AccessSettings settings) {
+        Ledger ledger = Ledgers.open("jdbc:sqlite:" + directory.resolve("corridor.db"));
+        return new RunningServer(ledger, Access.start(Ledgers.accessStore(ledger), settings, InstantSource.system()));
     }
 
     URI uri(String path) {
