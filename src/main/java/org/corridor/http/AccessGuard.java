@@ -29,6 +29,10 @@ final class AccessGuard {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "corridor.principal";
     private static final String CORRECTIONS = "corridor.corrections";
+    /** The matched route's path template and operation, kept for the after-handler, which sees its own path. */
+    private static final String ROUTE = "corridor.route";
+
+    private static final String OPERATION = "corridor.operation";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final Access access;
@@ -64,6 +68,8 @@ final class AccessGuard {
         String operationId = rule.aboutOneOperation() ? ctx.pathParamMap().get("op") : null;
         Operation operation =
                 operationId != null && service.exists(operationId) ? service.operation(operationId) : null;
+        ctx.attribute(ROUTE, ctx.endpointHandlerPath());
+        ctx.attribute(OPERATION, ctx.pathParamMap().get("op"));
         try {
             Policy.require(rule, principal, operationId, operation);
             if (rule == Rule.RECORD_OBSERVATIONS) {
@@ -140,22 +146,23 @@ final class AccessGuard {
     /** Token use for writes: every change request that got through, with its outcome, and each correction. */
     private void recordWrite(Context ctx) {
         Principal principal = principal(ctx);
-        if (principal == null || SAFE.contains(ctx.method()) || AccessRoutes.auditsItself(ctx.endpointHandlerPath())) {
+        String path = ctx.attribute(ROUTE);
+        if (principal == null || path == null || SAFE.contains(ctx.method()) || AccessRoutes.auditsItself(path)) {
             return;
         }
         String address = address(ctx, access.settings());
-        String operationId = ctx.pathParamMap().get("op");
-        String route = ctx.method().name() + " " + ctx.endpointHandlerPath();
+        String operationId = ctx.attribute(OPERATION);
+        String route = ctx.method().name() + " " + path;
         int status = ctx.statusCode();
-        access.record(kindOf(ctx), principal.id(), address, operationId, principal.tokenId(), route + " " + status);
+        access.record(kindOf(path), principal.id(), address, operationId, principal.tokenId(), route + " " + status);
         List<String> corrections = ctx.attribute(CORRECTIONS);
         if (corrections != null && status / 100 == 2) {
             corrections.forEach(id -> access.record("correction", principal.id(), address, operationId, id, null));
         }
     }
 
-    private static String kindOf(Context ctx) {
-        return switch (ctx.endpointHandlerPath()) {
+    private static String kindOf(String path) {
+        return switch (path) {
             case "/api/operations" -> "operation.defined";
             case "/api/operations/{op}/observations" -> "observations.recorded";
             default -> "write";
