@@ -73,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             summary = loader.observations(operationId, lines);
         }
         out.println("demo operation " + operationId + " loaded: " + summary);
+        DemoAccounts.renewAndPrint(UserCommand.access(opened, environment.clock()), out, port);
         if (loadOnly) {
             ledger.close();
             return summary.allAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
