@@ -30,6 +30,8 @@ public final class Access {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     static final Duration LOGIN_WINDOW = Duration.ofMinutes(1);
+    /** Longer than any accepted password (counted in UTF-16 units); refused before it is hashed. */
+    static final int MAX_PASSWORD_CHARS = 4 * PasswordPolicy.MAX_LENGTH;
 
     private final AccessStore store;
     private final AccessSettings settings;
@@ -148,6 +150,9 @@ public final class Access {
             record("login.throttled", null, address, null, null, null);
             throw new TooManyRequestsException(
                     "too many failed sign-ins for this account or from this address; try again later", wait);
+        }
+        if (password.length() > MAX_PASSWORD_CHARS) {
+            throw new UnauthorizedException("the account or password is wrong");
         }
         Optional<Account> account = store.account(accountId).filter(Account::active);
         Optional<String> stored = account.flatMap(a -> store.passwordHash(a.id()));

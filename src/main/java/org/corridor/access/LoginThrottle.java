@@ -18,6 +18,9 @@ final class LoginThrottle {
     private final int maxFailures;
     private final Duration window;
     private final InstantSource clock;
+    /** Past this many keys, keys whose failures have all left the window are dropped, so the map stays bounded. */
+    static final int SWEEP_ABOVE = 10_000;
+
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     LoginThrottle(int maxFailures, Duration window, InstantSource clock) {
@@ -44,12 +47,29 @@ final class LoginThrottle {
     }
 
     void failed(String key) {
+        if (failures.size() > SWEEP_ABOVE) {
+            sweep();
+        }
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
             Instant now = clock.instant();
             forgetOld(times, now);
             times.addLast(now);
         }
+    }
+
+    private void sweep() {
+        Instant now = clock.instant();
+        failures.values().removeIf(times -> {
+            synchronized (times) {
+                forgetOld(times, now);
+                return times.isEmpty();
+            }
+        });
+    }
+
+    int keys() {
+        return failures.size();
     }
 
     void succeeded(String key) {

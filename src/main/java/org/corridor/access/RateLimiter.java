@@ -12,6 +12,9 @@ final class RateLimiter {
     private final double perSecond;
     private final double burst;
     private final InstantSource clock;
+    /** Past this many callers, those whose buckets have refilled are dropped (a new one starts full anyway). */
+    static final int SWEEP_ABOVE = 10_000;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     RateLimiter(double perSecond, int burst, InstantSource clock) {
@@ -22,6 +25,9 @@ final class RateLimiter {
 
     /** Takes one request from the caller's bucket: 0 when allowed, otherwise whole seconds to wait (at least 1). */
     long take(String caller) {
+        if (buckets.size() > SWEEP_ABOVE) {
+            sweep();
+        }
         Bucket bucket = buckets.computeIfAbsent(caller, key -> new Bucket(burst, clock.millis()));
         synchronized (bucket) {
             long now = clock.millis();
@@ -33,6 +39,19 @@ final class RateLimiter {
             }
             return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond));
         }
+    }
+
+    private void sweep() {
+        long now = clock.millis();
+        buckets.values().removeIf(bucket -> {
+            synchronized (bucket) {
+                return bucket.tokens + (now - bucket.refilledAt) * perSecond / 1000.0 >= burst;
+            }
+        });
+    }
+
+    int callers() {
+        return buckets.size();
     }
 
     private static final class Bucket {
