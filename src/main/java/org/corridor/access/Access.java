@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.corridor.core.Fields;
+import org.corridor.core.ForbiddenException;
 import org.corridor.core.InvalidInputException;
 import org.corridor.core.NotFoundException;
 import org.corridor.core.Times;
@@ -41,7 +43,9 @@ public final class Access {
     private final LoginThrottle accountFailures;
     private final LoginThrottle addressFailures;
     private final RateLimiter requests;
-    private final String unknownAccountHash;
+    /** Logins for unknown accounts check against this, so that they take as long as those for known ones. */
+    private volatile String unknownAccountHash;
+
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
     Access(AccessStore store, AccessSettings settings, InstantSource clock, PasswordHasher hasher) {
@@ -53,8 +57,6 @@ public final class Access {
         this.accountFailures = new LoginThrottle(settings.failuresPerAccount(), LOGIN_WINDOW, clock);
         this.addressFailures = new LoginThrottle(settings.failuresPerAddress(), LOGIN_WINDOW, clock);
         this.requests = new RateLimiter(settings.requestsPerSecond(), settings.burst(), clock);
-        // Logins for unknown accounts check against this, so that they take as long as those for known ones.
-        this.unknownAccountHash = hasher.hash(Secrets.newSecret("unknown-"));
     }
 
     public static Access start(AccessStore store, AccessSettings settings, InstantSource clock) {
@@ -144,8 +146,10 @@ public final class Access {
      * @throws UnauthorizedException when the account is unknown, revoked, has no password, or the password is wrong
      */
     public NewSession login(String accountId, String password, String address) {
+        // Only a slug can name an account; anything else shares one key, so made-up names cannot fill memory.
+        String accountKey = Fields.SLUG.matcher(accountId).matches() ? accountId : "";
         long wait =
-                Math.max(accountFailures.secondsUntilAllowed(accountId), addressFailures.secondsUntilAllowed(address));
+                Math.max(accountFailures.secondsUntilAllowed(accountKey), addressFailures.secondsUntilAllowed(address));
         if (wait > 0) {
             record("login.throttled", null, address, null, null, null);
             throw new TooManyRequestsException(
@@ -156,15 +160,15 @@ public final class Access {
         }
         Optional<Account> account = store.account(accountId).filter(Account::active);
         Optional<String> stored = account.flatMap(a -> store.passwordHash(a.id()));
-        boolean matches = hasher.verify(password, stored.orElse(unknownAccountHash)) && stored.isPresent();
+        boolean matches = hasher.verify(password, stored.orElseGet(this::unknownAccountHash)) && stored.isPresent();
         if (!matches) {
-            accountFailures.failed(accountId);
+            accountFailures.failed(accountKey);
             addressFailures.failed(address);
             // An unknown name is not recorded: people type passwords into the name field.
             record("login.failed", null, address, null, account.map(Account::id).orElse(null), null);
             throw new UnauthorizedException("the account or password is wrong");
         }
-        accountFailures.succeeded(accountId);
+        accountFailures.succeeded(accountKey);
         return beginSession(account.get(), address);
     }
 
@@ -258,6 +262,27 @@ public final class Access {
         record("password.set", actorId, address, null, accountId, null);
     }
 
+    /**
+     * Changes the caller's own password once its current one is proven, under the same limits as signing in; every
+     * session of the account ends, this one too.
+     *
+     * @throws ForbiddenException when the current password is wrong
+     * @throws TooManyRequestsException when too many wrong passwords were tried for the account
+     */
+    public void changeOwnPassword(Principal principal, String current, String password, String address) {
+        long wait = accountFailures.secondsUntilAllowed(principal.id());
+        if (wait > 0) {
+            throw new TooManyRequestsException("too many wrong passwords for this account; try again later", wait);
+        }
+        Optional<String> stored = store.passwordHash(principal.id());
+        if (stored.isEmpty() || current.length() > MAX_PASSWORD_CHARS || !hasher.verify(current, stored.get())) {
+            accountFailures.failed(principal.id());
+            record("password.change.failed", principal.id(), address, null, principal.id(), null);
+            throw new ForbiddenException("the current password is wrong");
+        }
+        setPassword(principal.id(), password, principal.id(), address);
+    }
+
     private void checkPassword(String accountId, String password) {
         passwords.problem(accountId, password).ifPresent(problem -> {
             throw InvalidInputException.of("password", problem);
@@ -286,6 +311,16 @@ public final class Access {
 
     public List<AuditEvent> auditTrail(long afterSeq, int limit) {
         return store.auditTrail(afterSeq, limit);
+    }
+
+    /** Made at the first login, not at start-up, which would pay for a hash that serve may never need. */
+    private String unknownAccountHash() {
+        String hash = unknownAccountHash;
+        if (hash == null) {
+            hash = hasher.hash(Secrets.newSecret("unknown-"));
+            unknownAccountHash = hash;
+        }
+        return hash;
     }
 
     private void touchToken(String tokenId) {

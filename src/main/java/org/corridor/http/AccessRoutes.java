@@ -36,6 +36,7 @@ final class AccessRoutes {
         app.post("/api/login", this::login);
         app.post("/api/logout", this::logout);
         app.get("/api/me", this::me);
+        app.put("/api/me/password", this::changeOwnPassword);
         app.get("/api/users", this::listUsers);
         app.post("/api/users", this::createUser);
         app.delete("/api/users/{id}", this::revokeUser);
@@ -47,7 +48,9 @@ final class AccessRoutes {
 
     /** Routes that write their own, more precise, audit entries. */
     static boolean auditsItself(String pathTemplate) {
-        return pathTemplate.startsWith("/api/users") || pathTemplate.equals("/api/logout");
+        return pathTemplate.startsWith("/api/users")
+                || pathTemplate.equals("/api/logout")
+                || pathTemplate.equals("/api/me/password");
     }
 
     private String address(Context ctx) {
@@ -182,15 +185,32 @@ final class AccessRoutes {
     }
 
     private void setPassword(Context ctx) {
+        String password = passwords(ctx, "password").getFirst();
+        access.setPassword(ctx.pathParam("id"), password, actor(ctx), address(ctx));
+        ctx.status(204);
+    }
+
+    private void changeOwnPassword(Context ctx) {
+        java.util.List<String> given = passwords(ctx, "currentPassword", "password");
+        access.changeOwnPassword(AccessGuard.principal(ctx), given.get(0), given.get(1), address(ctx));
+        ctx.header("Set-Cookie", sessionCookie(ctx, "", 0));
+        ctx.status(204);
+    }
+
+    /** The string fields of a JSON body, each required; never echoed in a problem. */
+    private static java.util.List<String> passwords(Context ctx, String... names) {
         Problems problems = new Problems();
         Fields fields = new Fields(CorridorService.parseJson(ctx.bodyAsBytes()), "", problems);
-        JsonNode password = fields.raw("password");
-        if (password == null || !password.isTextual()) {
-            problems.add("password", "is required, as a string");
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (String name : names) {
+            JsonNode value = fields.raw(name);
+            if (value == null || !value.isTextual()) {
+                problems.add(name, "is required, as a string");
+            }
+            values.add(value == null ? null : value.asText());
         }
         problems.throwIfAny("password");
-        access.setPassword(ctx.pathParam("id"), password.textValue(), actor(ctx), address(ctx));
-        ctx.status(204);
+        return values;
     }
 
     private void audit(Context ctx) {

@@ -17,6 +17,7 @@ final class RouteRules {
             Map.entry("POST /api/login", Rule.OPEN),
             Map.entry("POST /api/logout", Rule.SIGNED_IN),
             Map.entry("GET /api/me", Rule.SIGNED_IN),
+            Map.entry("PUT /api/me/password", Rule.SIGNED_IN),
             Map.entry("GET /api/operations", Rule.SIGNED_IN),
             Map.entry("POST /api/operations", Rule.DEFINE_OPERATION),
             Map.entry("GET /api/operations/{op}", Rule.READ_DEFINITION),

@@ -230,6 +230,37 @@ class AuthenticationApiTest {
     }
 
     @Test
+    void ownPasswordChange_needsTheCurrentOne_andEndsTheSessions() {
+        String token = createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}")
+                .get("token")
+                .asText();
+        String session = cookie(login("coord", PASSWORD));
+
+        HttpResponse<String> wrong = changeOwnPassword(token, "not it", "a different long phrase");
+        OperationsApiTest.assertProblem(wrong, 403);
+        assertThat(wrong.body()).doesNotContain("a different long phrase").doesNotContain("not it");
+        OperationsApiTest.assertProblem(changeOwnPassword(token, PASSWORD, "password1"), 422);
+
+        assertThat(changeOwnPassword(token, PASSWORD, "a different long phrase").statusCode())
+                .isEqualTo(204);
+        OperationsApiTest.assertProblem(
+                anonymously(HttpRequest.newBuilder(api.uri("/api/me")).header("Cookie", session)), 401);
+        OperationsApiTest.assertProblem(login("coord", PASSWORD), 401);
+        assertThat(login("coord", "a different long phrase").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> changeOwnPassword(String token, String current, String password) {
+        return api.send(HttpRequest.newBuilder(api.uri("/api/me/password"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(RunningServer.JSON
+                        .createObjectNode()
+                        .put("currentPassword", current)
+                        .put("password", password)
+                        .toString())));
+    }
+
+    @Test
     void eleventhWrongPasswordInAMinute_isRefusedUnchecked_evenWhenRight() {
         createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}");
         for (int attempt = 1; attempt <= 10; attempt++) {

@@ -49,6 +49,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/login", "401 401 401 401 401 401");
         EXPECTED.put("POST /api/logout", "401 204 204 204 204 204");
         EXPECTED.put("GET /api/me", "401 200 200 200 200 200");
+        EXPECTED.put("PUT /api/me/password", "401 204 204 204 204 204");
         EXPECTED.put("GET /api/operations", "401 200 200 200 200 200");
         EXPECTED.put("POST /api/operations", "401/401 200/200 200/403 403/403 403/403 403/403");
         EXPECTED.put("GET /api/operations/{op}", "401/401 200/200 200/403 403/403 403/403 403/403");
@@ -65,6 +66,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("PUT /api/users/{id}/password", "401 204 403 403 403 403");
         EXPECTED.put("GET /api/audit", "401 200 403 403 403 403");
     }
+
+    private static final String PASSWORD = "olive tram seventeen harbour";
 
     @TempDir
     static Path directory;
@@ -110,8 +113,10 @@ class AuthorizationMatrixTest {
                 .isBetween(200, 201);
     }
 
+    /** Creates an account with {@link #PASSWORD}; its token. */
     private String createAccount(String request) {
-        HttpResponse<String> response = api.postJson("/api/users", request);
+        String withPassword = request.replaceFirst("}$", ", \"password\": \"" + PASSWORD + "\"}");
+        HttpResponse<String> response = api.postJson("/api/users", withPassword);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return RunningServer.json(response).get("token").asText();
     }
@@ -239,6 +244,10 @@ class AuthorizationMatrixTest {
                         "{\"id\": \"nobody-" + serial.incrementAndGet() + "\", \"password\": \"wrong one\"}"));
         requests.put("POST /api/logout", (caller, op) -> postJson("/api/logout", "{}"));
         requests.put("GET /api/me", (caller, op) -> get("/api/me"));
+        requests.put("PUT /api/me/password", (caller, op) -> HttpRequest.newBuilder(api.uri("/api/me/password"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"currentPassword\": \"" + PASSWORD
+                        + "\", \"password\": \"a different long phrase " + serial.incrementAndGet() + "\"}")));
         requests.put("GET /api/operations", (caller, op) -> get("/api/operations"));
         requests.put("POST /api/operations", (caller, op) -> HttpRequest.newBuilder(api.uri("/api/operations"))
                 .header("Content-Type", "application/yaml")
