@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.corridor.access.Access;
 import org.corridor.access.Account;
 import org.corridor.access.AuditEvent;
@@ -120,7 +123,7 @@ final class AccessRoutes {
         return body;
     }
 
-    private void putBindings(ObjectNode body, java.util.Set<String> operations, String party) {
+    private void putBindings(ObjectNode body, Set<String> operations, String party) {
         if (operations != null) {
             ArrayNode list = body.putArray("operations");
             operations.stream().sorted().forEach(list::add);
@@ -191,17 +194,17 @@ final class AccessRoutes {
     }
 
     private void changeOwnPassword(Context ctx) {
-        java.util.List<String> given = passwords(ctx, "currentPassword", "password");
+        List<String> given = passwords(ctx, "currentPassword", "password");
         access.changeOwnPassword(AccessGuard.principal(ctx), given.get(0), given.get(1), address(ctx));
         ctx.header("Set-Cookie", sessionCookie(ctx, "", 0));
         ctx.status(204);
     }
 
     /** The string fields of a JSON body, each required; never echoed in a problem. */
-    private static java.util.List<String> passwords(Context ctx, String... names) {
+    private static List<String> passwords(Context ctx, String... names) {
         Problems problems = new Problems();
         Fields fields = new Fields(CorridorService.parseJson(ctx.bodyAsBytes()), "", problems);
-        java.util.List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (String name : names) {
             JsonNode value = fields.raw(name);
             if (value == null || !value.isTextual()) {
