@@ -14,7 +14,8 @@ public final class Corridor {
     private Corridor() {}
 
     public static void main(String[] args) {
-        Environment environment = new Environment(Ledgers::open, InstantSource.system());
+        Environment environment =
+                new Environment(Ledgers::open, Ledgers::accessStore, InstantSource.system(), System.getenv());
         int exitCode = Commands.commandLine(
                         environment, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
                 .execute(args);

@@ -79,6 +79,21 @@ class ArchitectureTest {
             .because("everything else sees the Ledger interface only");
 
     @ArchTest
+    static final ArchRule access_knowsNothingOfTheEdges = noClasses()
+            .that()
+            .resideInAPackage("org.corridor.access..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.corridor.ledger..",
+                    "org.corridor.http..",
+                    "org.corridor.cli..",
+                    "org.corridor.service..",
+                    "io.javalin..",
+                    "java.sql..")
+            .because("who may do what is decided apart from how requests arrive and where accounts are kept");
+
+    @ArchTest
     static final ArchRule http_doesNotReachPastTheService = noClasses()
             .that()
             .resideInAPackage("org.corridor.http..")

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             "  corridor demo",
             "  corridor serve --port 8080 --db jdbc:sqlite:./data/corridor.db",
             "  corridor load operation.yaml observations.jsonl",
-            "  corridor tallies aleppo-2016-12"
+            "  corridor tallies aleppo-2016-12",
+            "  corridor user add m-un-01 --role monitor --operations aleppo-2016-12"
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.REFUSED_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILURE_LINE})
@@ -42,6 +43,7 @@ public final class Commands implements Runnable {
                 .addSubcommand(new ExportCommand(environment))
                 .addSubcommand(new VerifyCommand())
                 .addSubcommand(new MigrateCommand(environment))
+                .addSubcommand("user", UserCommand.commandLine(environment))
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpWidth(100)

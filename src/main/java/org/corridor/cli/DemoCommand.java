@@ -76,11 +76,12 @@ final class DemoCommand implements Callable<Integer> {
             summary = loader.observations(operationId, lines);
         }
         out.println("demo operation " + operationId + " loaded: " + summary);
+        DemoAccounts.renewAndPrint(UserCommand.access(opened, environment.clock()), out, port);
         if (loadOnly) {
             ledger.close();
             return summary.allAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
         }
-        return Serving.serve(spec, opened, logKey.open(ledger, opened.keptKey()), "0.0.0.0", port);
+        return Serving.serve(spec, environment, opened, logKey.open(ledger, opened.keptKey()), "0.0.0.0", port);
     }
 
     private static InputStream resource(String name) {

@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         checkPort(spec, port);
         StoreOptions.Opened opened = store.open(environment, "corridor.db");
-        return Serving.serve(spec, opened, logKey.open(opened.ledger(), opened.keptKey()), host, port);
+        return Serving.serve(spec, environment, opened, logKey.open(opened.ledger(), opened.keptKey()), host, port);
     }
 
     static void checkPort(CommandSpec spec, int port) {

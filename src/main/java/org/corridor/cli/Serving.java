@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.corridor.access.Access;
+import org.corridor.access.AccessSettings;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
@@ -27,13 +29,21 @@ final class Serving {
 
     private Serving() {}
 
-    static int serve(CommandSpec spec, StoreOptions.Opened opened, TransparencyLog log, String host, int port) {
+    static int serve(
+            CommandSpec spec,
+            Environment environment,
+            StoreOptions.Opened opened,
+            TransparencyLog log,
+            String host,
+            int port) {
         CorridorService service = opened.service();
         Ledger ledger = opened.ledger();
         PrintWriter out = spec.commandLine().getOut();
         CorridorServer server;
         try {
-            server = CorridorServer.start(service, log, host, port);
+            AccessSettings settings = AccessSettings.fromEnvironment(environment.variables());
+            Access access = Access.start(opened.access(), settings, environment.clock());
+            server = CorridorServer.start(service, access, log, host, port);
         } catch (RuntimeException e) {
             ledger.close();
             if (causedByBind(e)) {

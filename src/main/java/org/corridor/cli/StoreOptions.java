@@ -3,6 +3,7 @@ package org.corridor.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.corridor.access.AccessStore;
 import org.corridor.ledger.Ledger;
 import org.corridor.service.CorridorService;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,11 +59,11 @@ public final class StoreOptions {
     }
 
     /**
-     * An opened store and the service over it; closing it closes the store.
+     * An opened store, the service over it and the access tables beside it; closing it closes the store.
      *
      * @param keptKey where the server's signing key is kept for this store
      */
-    record Opened(Ledger ledger, CorridorService service, Path keptKey) implements AutoCloseable {
+    record Opened(Ledger ledger, CorridorService service, AccessStore access, Path keptKey) implements AutoCloseable {
         @Override
         public void close() {
             ledger.close();
@@ -81,6 +82,7 @@ public final class StoreOptions {
             return new Opened(
                     ledger,
                     CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl)),
+                    environment.accessStores().apply(ledger),
                     keptKey(jdbcUrl));
         } catch (RuntimeException e) {
             ledger.close();

@@ -6,7 +6,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import java.util.Map;
+import org.corridor.access.Access;
 import org.corridor.service.CorridorService;
 import org.corridor.service.TransparencyLog;
 import org.slf4j.Logger;
@@ -27,8 +29,12 @@ public final class CorridorServer implements AutoCloseable {
         this.stream = stream;
     }
 
-    /** Starts serving on {@code host}:{@code port} (port 0: any free port). */
-    public static CorridorServer start(CorridorService service, TransparencyLog log, String host, int port) {
+    /**
+     * Starts serving on {@code host}:{@code port} (port 0: any free port), every route but health behind
+     * {@code access} (CONTRACT §8), with each operation's Merkle log served from {@code log} (§6).
+     */
+    public static CorridorServer start(
+            CorridorService service, Access access, TransparencyLog log, String host, int port) {
         ObjectMapper json = JsonMapper.builder().build();
         ProblemResponses problems = new ProblemResponses(json, MAX_BODY_BYTES);
         TallyStream stream = new TallyStream(service, json);
@@ -38,13 +44,20 @@ public final class CorridorServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(CorridorServer::logRequest);
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
         });
+        SecurityHeaders.register(app, access.settings());
+        new AccessGuard(access, service).register(app);
         app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         new OperationRoutes(service, json).register(app);
         new ObservationRoutes(service, json, problems).register(app);
         new TallyRoutes(service).register(app);
         new LogRoutes(service, log).register(app);
+        new AccessRoutes(access, json).register(app);
         app.get("/api/operations/{op}/stream", ctx -> {
             service.operation(ctx.pathParam("op"));
             if (!EventStreamAccept.allows(ctx.header("Accept"))) {
@@ -63,6 +76,11 @@ public final class CorridorServer implements AutoCloseable {
         });
         app.start(host, port);
         return new CorridorServer(app, stream);
+    }
+
+    /** Every route it serves, as {@code METHOD /path/{template}}. */
+    List<String> routes() {
+        return RouteRules.routes(app);
     }
 
     /** The port it listens on. */

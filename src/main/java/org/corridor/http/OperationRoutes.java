@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Locale;
+import org.corridor.access.Policy;
+import org.corridor.access.Principal;
+import org.corridor.access.Rule;
 import org.corridor.core.ConflictException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.ledger.DefinitionChange;
@@ -14,7 +17,7 @@ import org.corridor.service.CorridorService;
 import org.corridor.service.DefinitionResult;
 import org.corridor.service.OperationSummary;
 
-/** Listing, defining and reading operations. */
+/** Listing (those the caller may see), defining (those it coordinates) and reading operations. */
 final class OperationRoutes {
     static final String CURL_DATA_HINT =
             "; it came as a form, which loses line breaks (curl -d): send the file as it is,"
@@ -36,7 +39,11 @@ final class OperationRoutes {
 
     private void list(Context ctx) {
         ArrayNode list = json.createArrayNode();
+        Principal principal = AccessGuard.principal(ctx);
         for (OperationSummary summary : service.operations()) {
+            if (!Policy.allows(Rule.READ_TALLIES, principal, summary.id(), service.operation(summary.id()))) {
+                continue;
+            }
             list.addObject().put("id", summary.id()).set("name", OperationWriter.name(summary.name()));
         }
         ctx.json(list);
@@ -45,7 +52,11 @@ final class OperationRoutes {
     private void define(Context ctx) {
         DefinitionResult result;
         try {
-            result = service.defineOperation(ctx.bodyAsBytes(), ctx.contentType());
+            Principal principal = AccessGuard.principal(ctx);
+            result = service.defineOperation(
+                    ctx.bodyAsBytes(),
+                    ctx.contentType(),
+                    operationId -> Policy.require(Rule.DEFINE_OPERATION, principal, operationId, null));
         } catch (MalformedInputException e) {
             throw formPosted(ctx) ? new MalformedInputException("", e.getMessage() + CURL_DATA_HINT) : e;
         } catch (ConflictException e) {

@@ -8,12 +8,15 @@ import io.javalin.http.HttpResponseException;
 import java.util.List;
 import org.corridor.core.ConflictException;
 import org.corridor.core.FieldProblem;
+import org.corridor.core.ForbiddenException;
 import org.corridor.core.IntegrityException;
 import org.corridor.core.InvalidInputException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.core.NotFoundException;
 import org.corridor.core.StorageException;
 import org.corridor.core.TooLargeException;
+import org.corridor.core.TooManyRequestsException;
+import org.corridor.core.UnauthorizedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +41,11 @@ final class ProblemResponses {
     /** The response for any exception a handler let through. */
     void handle(Exception failure, Context ctx) {
         ObjectNode problem = problemFor(failure, ctx);
-        if (failure instanceof StorageException) {
-            ctx.header("Retry-After", "1");
+        switch (failure) {
+            case StorageException e -> ctx.header("Retry-After", "1");
+            case TooManyRequestsException e -> ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            case UnauthorizedException e -> ctx.header("WWW-Authenticate", "Bearer realm=\"corridor\"");
+            default -> {}
         }
         send(ctx, problem);
     }
@@ -56,6 +62,11 @@ final class ProblemResponses {
             case NotFoundException e -> problem(404, "not-found", "Not found", e.getMessage() + NEXT_STEP, List.of());
             case TooLargeException e ->
                 problem(413, "batch-too-large", "The batch is too large", e.getMessage(), List.of());
+            case UnauthorizedException e ->
+                problem(401, "unauthorized", "Credentials are required", e.getMessage(), List.of());
+            case ForbiddenException e -> problem(403, "forbidden", "Not allowed", e.getMessage(), List.of());
+            case TooManyRequestsException e ->
+                problem(429, "too-many-requests", "Too many requests", e.getMessage(), List.of());
             case StorageException e -> {
                 LOG.error("storage failed", e);
                 yield problem(

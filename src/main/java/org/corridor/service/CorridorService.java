@@ -309,7 +309,16 @@ public final class CorridorService {
      * @throws ConflictException when it drops ids that stored observations use
      */
     public DefinitionResult defineOperation(byte[] file, String contentType) {
+        return defineOperation(file, contentType, operationId -> {});
+    }
+
+    /**
+     * As {@link #defineOperation(byte[], String)}, first calling {@code authorize} with the operation's id once it is
+     * read and before anything is stored; it refuses by throwing.
+     */
+    public DefinitionResult defineOperation(byte[] file, String contentType, Consumer<String> authorize) {
         Operation operation = OperationReader.read(parseDefinition(file, contentType));
+        authorize.accept(operation.id());
         JsonNode definition = OperationWriter.write(operation);
         DefinitionChange change;
         synchronized (definitions) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.corridor.TestAccess;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
@@ -79,6 +80,7 @@ public final class IngestBenchmark {
         try (Ledger ledger = Ledgers.open("jdbc:sqlite:" + database);
                 CorridorServer server = CorridorServer.start(
                         service = CorridorService.start(ledger, InstantSource.system()),
+                        TestAccess.of(ledger),
                         new org.corridor.service.TransparencyLog(
                                 ledger, org.corridor.integrity.SignedNote.Signer.generate("bench"), "corridor"),
                         "127.0.0.1",
@@ -113,7 +115,7 @@ public final class IngestBenchmark {
 
     static void post(HttpClient http, String url, byte[] body) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
+                TestAccess.asAdmin(HttpRequest.newBuilder(URI.create(url)))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),

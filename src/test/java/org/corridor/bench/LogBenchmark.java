@@ -54,7 +54,8 @@ public final class LogBenchmark {
                 TransparencyLog log = new TransparencyLog(ledger, SignedNote.Signer.generate("bench"), "corridor");
                 proofs(log, total);
                 CorridorService service = CorridorService.start(ledger, InstantSource.system(), directory.resolve("s"));
-                try (CorridorServer server = CorridorServer.start(service, log, "127.0.0.1", 0);
+                try (CorridorServer server =
+                                CorridorServer.start(service, org.corridor.TestAccess.of(ledger), log, "127.0.0.1", 0);
                         HttpClient http = HttpClient.newHttpClient()) {
                     Random random = new Random(1);
                     String base = "http://127.0.0.1:" + server.port() + "/api/operations/" + OP + "/log/";

@@ -123,8 +123,12 @@ public final class PostgresIngestBenchmark {
                 ledgers.add(ledger);
                 CorridorService service = CorridorService.start(ledger, InstantSource.system());
                 watches.add(ledger.watchChanges(operationId -> service.followStore()));
-                servers.add(
-                        CorridorServer.start(service, new TransparencyLog(ledger, key, "corridor"), "127.0.0.1", 0));
+                servers.add(CorridorServer.start(
+                        service,
+                        org.corridor.TestAccess.of(ledger),
+                        new TransparencyLog(ledger, key, "corridor"),
+                        "127.0.0.1",
+                        0));
             }
             String first = "http://127.0.0.1:" + servers.getFirst().port() + "/api/operations";
             IngestBenchmark.post(

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.corridor.TestAccess;
 import org.corridor.core.Times;
 import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
@@ -64,6 +65,7 @@ public final class ScaleBenchmark {
                 CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
                 try (CorridorServer server = CorridorServer.start(
                         service,
+                        TestAccess.of(ledger),
                         new org.corridor.service.TransparencyLog(
                                 ledger, org.corridor.integrity.SignedNote.Signer.generate("bench"), "corridor"),
                         "127.0.0.1",
@@ -136,8 +138,9 @@ public final class ScaleBenchmark {
 
     static Object get(HttpClient http, String url) {
         try {
-            HttpResponse<String> response =
-                    http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    TestAccess.asAdmin(HttpRequest.newBuilder(URI.create(url))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
             }

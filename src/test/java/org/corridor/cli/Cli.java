@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import org.corridor.ledger.jdbc.Ledgers;
 
 /**
@@ -29,7 +30,8 @@ final class Cli {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(Ledgers::open, InstantSource.fixed(NOW));
+        Environment environment =
+                new Environment(Ledgers::open, Ledgers::accessStore, InstantSource.fixed(NOW), Map.of());
         int exitCode = Commands.commandLine(environment, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
         return new Run(exitCode, out.toString(), err.toString());

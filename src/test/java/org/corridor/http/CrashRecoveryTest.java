@@ -22,6 +22,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.corridor.TestAccess;
+import org.corridor.access.AccessSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +154,7 @@ class CrashRecoveryTest {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         directory.resolve("server.log").toFile()));
+        builder.environment().put(AccessSettings.BOOTSTRAP_TOKEN, TestAccess.ADMIN_TOKEN);
         server = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -174,7 +177,9 @@ class CrashRecoveryTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    TestAccess.asAdmin(request.timeout(Duration.ofSeconds(5))).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

@@ -13,13 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.corridor.TestAccess;
+import org.corridor.access.Access;
+import org.corridor.access.AccessSettings;
 import org.corridor.integrity.SignedNote;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
 import org.corridor.service.CorridorService;
 import org.corridor.service.TransparencyLog;
 
-/** The real server on a free port over a real SQLite ledger in a temporary directory, and a client for it. */
+/**
+ * The real server on a free port over a real SQLite ledger in a temporary directory, and a client for it. The server
+ * has {@link TestAccess#ADMIN_TOKEN} as its bootstrap token, and {@link #http} sends it with every request that
+ * carries no Authorization of its own; {@link #anonymous} sends none.
+ */
 final class RunningServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The test server's checkpoint key, the same for every server a test starts, as a real server keeps its own. */
@@ -28,15 +35,18 @@ final class RunningServer implements AutoCloseable {
     final Ledger ledger;
     final CorridorService service;
     final TransparencyLog log;
+    final Access access;
     final CorridorServer server;
-    final HttpClient http =
+    final HttpClient anonymous =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = new AuthorizingHttpClient(anonymous, TestAccess.ADMIN_TOKEN);
 
-    private RunningServer(Ledger ledger) {
+    private RunningServer(Ledger ledger, Access access) {
         this.ledger = ledger;
         this.service = CorridorService.start(ledger, InstantSource.system());
+        this.access = access;
         this.log = new TransparencyLog(ledger, SIGNER, "corridor");
-        this.server = CorridorServer.start(service, log, "127.0.0.1", 0);
+        this.server = CorridorServer.start(service, access, log, "127.0.0.1", 0);
     }
 
     /**
@@ -46,7 +56,14 @@ final class RunningServer implements AutoCloseable {
     static final String STORE = System.getProperty("corridor.test.store", "sqlite");
 
     static RunningServer start(Path directory) {
-        return new RunningServer(Ledgers.open(storeUrl(directory)));
+        Ledger ledger = Ledgers.open(storeUrl(directory));
+        return new RunningServer(ledger, TestAccess.of(ledger));
+    }
+
+    /** As {@link #start(Path)}, with access configured by {@code settings} (which should keep the admin token). */
+    static RunningServer start(Path directory, AccessSettings settings) {
+        Ledger ledger = Ledgers.open(storeUrl(directory));
+        return new RunningServer(ledger, Access.start(Ledgers.accessStore(ledger), settings, InstantSource.system()));
     }
 
     static boolean onSqlite() {
@@ -71,7 +88,8 @@ final class RunningServer implements AutoCloseable {
 
     /** A server on any store that follows what other servers append, as {@code corridor serve} does. */
     static RunningServer following(String jdbcUrl) {
-        RunningServer server = new RunningServer(Ledgers.open(jdbcUrl));
+        Ledger ledger = Ledgers.open(jdbcUrl);
+        RunningServer server = new RunningServer(ledger, TestAccess.of(ledger));
         server.watch = server.ledger.watchChanges(operationId -> server.service.followStore());
         return server;
     }

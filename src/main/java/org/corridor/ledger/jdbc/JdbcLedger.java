@@ -382,6 +382,11 @@ final class JdbcLedger implements Ledger {
         dialect.close();
     }
 
+    /** The access tables in this ledger's database, over its connections; closing the ledger closes them too. */
+    JdbcAccessStore accessStore() {
+        return new JdbcAccessStore(dialect, jdbi);
+    }
+
     /** Runs {@code work} on one of the ledger's own connections; for tests that look beneath the interface. */
     <T> T withHandle(HandleCallback<T, RuntimeException> work) {
         return jdbi.withHandle(work);

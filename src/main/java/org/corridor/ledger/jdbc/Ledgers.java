@@ -1,6 +1,7 @@
 package org.corridor.ledger.jdbc;
 
 import java.time.InstantSource;
+import org.corridor.access.AccessStore;
 import org.corridor.core.StorageException;
 import org.corridor.ledger.Ledger;
 
@@ -32,6 +33,17 @@ public final class Ledgers {
                 "unsupported database URL starting '" + scheme(jdbcUrl)
                         + "': Corridor supports jdbc:sqlite:PATH (for example jdbc:sqlite:data/corridor.db)",
                 null);
+    }
+
+    /**
+     * The accounts, tokens, sessions and audit trail kept in the same database as {@code ledger}, which must have been
+     * opened here; they share its connections and are closed with it.
+     */
+    public static AccessStore accessStore(Ledger ledger) {
+        if (ledger instanceof JdbcLedger jdbc) {
+            return jdbc.accessStore();
+        }
+        throw new IllegalArgumentException("the access store lives beside a ledger opened by Ledgers.open");
     }
 
     /** The URL up to its second colon, so that a message never repeats credentials the rest may carry. */

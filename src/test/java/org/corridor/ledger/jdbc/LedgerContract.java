@@ -17,6 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.corridor.access.AccessStore;
+import org.corridor.access.Account;
+import org.corridor.access.AuditEvent;
+import org.corridor.access.Role;
+import org.corridor.access.SessionInfo;
+import org.corridor.access.TokenInfo;
 import org.corridor.core.ConflictException;
 import org.corridor.core.FieldProblem;
 import org.corridor.core.NotFoundException;
@@ -557,5 +563,44 @@ abstract class LedgerContract {
         assertThat(ledger.checkpoint(OP, 3, "other+01020304")).isEmpty();
         assertThatThrownBy(() -> sql(handle -> handle.execute("DELETE FROM log_checkpoint")))
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void accessStore_findsTokensByHash_andRevokingAnAccountRevokesItsTokensAndEndsItsSessions() {
+        AccessStore access = Ledgers.accessStore(ledger);
+        access.createAccount(
+                new Account("m-un-01", Role.MONITOR, Set.of(OP, OTHER_OP), null, "2016-12-19T06:00:00Z", null));
+        access.addToken(new TokenInfo("tok-1", "m-un-01", "2016-12-19T06:00:00Z", null, null), "hash-1");
+        access.createSession(new SessionInfo("session-1", "m-un-01", STORED_AT, STORED_AT));
+
+        assertThat(access.account("m-un-01").orElseThrow().operations()).containsExactlyInAnyOrder(OP, OTHER_OP);
+        assertThat(access.tokenByHash("hash-1").orElseThrow().accountId()).isEqualTo("m-un-01");
+        assertThat(access.revokeAccount("m-un-01", STORED_AT)).isTrue();
+
+        assertThat(access.account("m-un-01").orElseThrow().active()).isFalse();
+        assertThat(access.tokenByHash("hash-1").orElseThrow().active()).isFalse();
+        assertThat(access.session("session-1")).isEmpty();
+        assertThatThrownBy(() -> access.createAccount(
+                        new Account("m-un-01", Role.VIEWER, null, null, "2016-12-19T07:00:00Z", null)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void auditTrail_keepsOrder_andRefusesUpdateAndDeleteEvenInSql() {
+        AccessStore access = Ledgers.accessStore(ledger);
+        access.audit(new AuditEvent(0, "2016-12-19T06:00:00Z", "login", "coord", "10.0.0.1", null, "coord", null));
+        access.audit(new AuditEvent(0, "2016-12-19T06:01:00Z", "correction", "coord", null, OP, "x", null));
+
+        assertThat(access.auditTrail(0, 10))
+                .extracting(AuditEvent::seq, AuditEvent::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "login"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "correction"));
+        assertThat(access.auditTrail(1, 10)).hasSize(1);
+        assertThatThrownBy(() -> sql(handle -> handle.execute("UPDATE audit SET actor = 'someone-else'")))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> sql(handle -> handle.execute("DELETE FROM audit")))
+                .hasMessageContaining("append-only");
+        assertThat(access.auditTrail(0, 10)).extracting(AuditEvent::actor).containsOnly("coord");
     }
 }
