@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -66,6 +67,11 @@ public final class CorridorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorridorService.class);
     private static final int REPLAY_PAGE = 2_000;
+    /** Batches this large or larger are checked in parallel; for fewer items the hand-over costs more than it saves. */
+    private static final int PARALLEL_FROM = 8;
+    /** Checks the items of every batch on all cores; shared by all requests, so that together they use no more. */
+    private static final ForkJoinPool CHECKERS =
+            new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     // Trailing tokens fail, so that '{...} {...}' or a second YAML document is refused rather than half read.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -329,29 +335,23 @@ public final class CorridorService {
         state.lock.readLock().lock();
         try {
             Operation operation = state.operation;
-            Instant now = clock.instant();
             List<Integer> positions = new ArrayList<>();
             List<Observation> observations = new ArrayList<>();
             List<NewEntry> entries = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                JsonNode item = items.get(i);
-                Problems problems = new Problems();
-                Observation observation = ObservationReader.read(item, operation, now, problems);
-                NewEntry entry = null;
-                if (observation != null) {
-                    try {
-                        entry = ObservationJson.entry(observation, item);
-                    } catch (InvalidInputException e) {
-                        problems.addAll(e.problems());
-                    }
-                }
-                if (entry == null) {
+            List<Checked> checked = checkAll(items, operation, clock.instant());
+            for (int i = 0; i < checked.size(); i++) {
+                Checked item = checked.get(i);
+                if (item.entry() == null) {
                     results[i] = new ItemResult(
-                            idAsSent(item), ItemResult.Status.INVALID, null, "observation refused", problems.list());
+                            idAsSent(items.get(i)),
+                            ItemResult.Status.INVALID,
+                            null,
+                            "observation refused",
+                            item.problems());
                 } else {
                     positions.add(i);
-                    observations.add(observation);
-                    entries.add(entry);
+                    observations.add(item.observation());
+                    entries.add(item.entry());
                 }
             }
             List<AppendResult> appended = entries.isEmpty() ? List.of() : ledger.append(operation.id(), entries);
@@ -381,6 +381,37 @@ public final class CorridorService {
         }
         return List.of(results);
     }
+
+    /**
+     * Reads, checks (signatures included) and puts in stored form each item, in the items' order. A batch is
+     * checked on every core, since verifying signatures is most of the cost of signed ingest; the ledger append that
+     * follows is one transaction either way.
+     */
+    private static List<Checked> checkAll(List<JsonNode> items, Operation operation, Instant now) {
+        if (items.size() < PARALLEL_FROM) {
+            return items.stream().map(item -> check(item, operation, now)).toList();
+        }
+        return CHECKERS.submit(() -> items.parallelStream()
+                        .map(item -> check(item, operation, now))
+                        .toList())
+                .join();
+    }
+
+    private static Checked check(JsonNode item, Operation operation, Instant now) {
+        Problems problems = new Problems();
+        Observation observation = ObservationReader.read(item, operation, now, problems);
+        if (observation == null) {
+            return new Checked(null, null, problems.list());
+        }
+        try {
+            return new Checked(observation, ObservationJson.entry(observation, item), List.of());
+        } catch (InvalidInputException e) {
+            return new Checked(null, null, e.problems());
+        }
+    }
+
+    /** One item of a write: what was read and its entry to append, or (both null) the problems that refuse it. */
+    private record Checked(Observation observation, NewEntry entry, List<FieldProblem> problems) {}
 
     /**
      * Moves the cursor past this server's own appends once nothing before them is missing (a batch's new entries
