@@ -42,7 +42,7 @@ public final class CorridorServer implements AutoCloseable {
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         new OperationRoutes(service, json).register(app);
         new ObservationRoutes(service, json, problems).register(app);
-        new TallyRoutes(service).register(app);
+        new TallyRoutes(service, json).register(app);
         app.get("/api/operations/{op}/stream", ctx -> {
             service.operation(ctx.pathParam("op"));
             if (!EventStreamAccept.allows(ctx.header("Accept"))) {

@@ -51,15 +51,17 @@ import org.corridor.operation.OperationReader;
 import org.corridor.operation.OperationWriter;
 import org.corridor.operation.Party;
 import org.corridor.operation.Site;
+import org.corridor.tally.ConvoyRow;
 import org.corridor.tally.ConvoyView;
-import org.corridor.tally.LiveTallies;
+import org.corridor.tally.OperationTallies;
 import org.corridor.tally.Tallies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the ledger and one {@link LiveTallies} per operation in step: every write goes to the ledger first and,
- * once durable, into the live tallies; listeners hear of each change afterwards. Thread-safe.
+ * Keeps the ledger and one {@link OperationTallies} per operation in step: every write goes to the ledger first
+ * and, once durable, into the live tallies (and those of the signed observations alone); listeners hear of each
+ * change afterwards. Thread-safe.
  */
 public final class CorridorService {
     /** The most observations one batch may hold; a larger batch is refused whole. */
@@ -120,7 +122,7 @@ public final class CorridorService {
                 OperationReader.read(parseJson(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Optional<TallySnapshots.Restored> restored =
                 snapshots == null ? Optional.empty() : snapshots.load(operation, ledger);
-        OperationState state = restored.map(r -> new OperationState(operation, r.live()))
+        OperationState state = restored.map(r -> new OperationState(operation, r.tallies()))
                 .orElseGet(() -> new OperationState(operation));
         state.cursor = restored.map(TallySnapshots.Restored::seq).orElse(0L);
         catchUp(state);
@@ -129,8 +131,9 @@ public final class CorridorService {
                 operationId, restored.map(TallySnapshots.Restored::seq).orElse(0L));
         LOG.atDebug()
                 .addKeyValue("operation", operationId)
-                .addKeyValue("observations", state.live.size())
-                .addKeyValue("fromSnapshot", restored.map(r -> r.live().size()).orElse(0))
+                .addKeyValue("observations", state.tallies.size())
+                .addKeyValue(
+                        "fromSnapshot", restored.map(r -> r.tallies().size()).orElse(0))
                 .log("operation loaded");
     }
 
@@ -157,7 +160,7 @@ public final class CorridorService {
                     .log("stored observation no longer reads against its operation; left out of the tallies");
             return false;
         }
-        return state.live.add(observation);
+        return state.tallies.add(observation);
     }
 
     /**
@@ -214,12 +217,12 @@ public final class CorridorService {
         }
         for (OperationState state : operations.values()) {
             String operationId = state.operation.id();
-            long version = state.live.version();
+            long version = state.tallies.version();
             if (savedVersions.getOrDefault(operationId, -1L) == version) {
                 continue;
             }
             long seq;
-            org.corridor.tally.TallySnapshot snapshot;
+            OperationTallies.Snapshot snapshot;
             state.lock.writeLock().lock();
             try {
                 synchronized (state.cursorLock) {
@@ -227,7 +230,7 @@ public final class CorridorService {
                     // entry up to the number it records.
                     catchUp(state);
                     seq = state.cursor;
-                    snapshot = state.live.snapshot();
+                    snapshot = state.tallies.snapshot();
                 }
             } finally {
                 state.lock.writeLock().unlock();
@@ -289,7 +292,7 @@ public final class CorridorService {
                     change = ledger.putOperation(operation.id(), text(definition), defined(operation));
                     if (change != DefinitionChange.UNCHANGED) {
                         existing.operation = operation;
-                        existing.live.replaceOperation(operation);
+                        existing.tallies.replaceOperation(operation);
                     }
                 } finally {
                     existing.lock.writeLock().unlock();
@@ -361,7 +364,7 @@ public final class CorridorService {
                 Observation observation = observations.get(k);
                 results[positions.get(k)] = switch (append.outcome()) {
                     case CREATED -> {
-                        state.live.add(observation);
+                        state.tallies.add(observation);
                         created.add(append.seq());
                         yield new ItemResult(
                                 observation.idText(), ItemResult.Status.CREATED, append.seq(), "", List.of());
@@ -448,12 +451,27 @@ public final class CorridorService {
 
     /** The tallies as of {@code asOf}, or as of now when it is null. */
     public Tallies tallies(String operationId, Instant asOf) {
-        return state(operationId).live.tallies(asOf == null ? now() : asOf);
+        return state(operationId).tallies.tallies(asOf == null ? now() : asOf);
     }
 
     /** The convoy board as of {@code asOf}, or as of now when it is null. */
     public List<ConvoyView> convoys(String operationId, Instant asOf) {
-        return state(operationId).live.convoys(asOf == null ? now() : asOf);
+        return state(operationId).tallies.convoys(asOf == null ? now() : asOf);
+    }
+
+    /** The convoy board with each convoy marked as {@link ConvoyRow#signed} says, as of {@code asOf} or now. */
+    public List<ConvoyRow> convoyBoard(String operationId, Instant asOf) {
+        return state(operationId).tallies.board(asOf == null ? now() : asOf);
+    }
+
+    /** The tallies of the operation's signed observations alone, as of {@code asOf} or now. */
+    public Tallies signedTallies(String operationId, Instant asOf) {
+        return state(operationId).tallies.signedTallies(asOf == null ? now() : asOf);
+    }
+
+    /** The convoy board of the operation's signed observations alone, as of {@code asOf} or now. */
+    public List<ConvoyView> signedConvoys(String operationId, Instant asOf) {
+        return state(operationId).tallies.signedConvoys(asOf == null ? now() : asOf);
     }
 
     /**
@@ -468,7 +486,7 @@ public final class CorridorService {
 
     /** A number that increases on every change to the operation's tallies' inputs. */
     public long version(String operationId) {
-        return state(operationId).live.version();
+        return state(operationId).tallies.version();
     }
 
     public boolean exists(String operationId) {
@@ -557,11 +575,11 @@ public final class CorridorService {
 
     /** One operation's definition, live tallies, and the lock that keeps a definition change apart from writes. */
     private static final class OperationState {
-        private final LiveTallies live;
+        private final OperationTallies tallies;
         private final ReadWriteLock lock = new ReentrantReadWriteLock();
         /** Guards {@link #cursor}. */
         private final Object cursorLock = new Object();
-        /** Every stored entry up to this sequence number is in {@link #live} (or was skipped as unreadable). */
+        /** Every stored entry up to this sequence number is in {@link #tallies} (or was skipped as unreadable). */
         private long cursor;
         /** This server's own appends beyond the cursor, first seq to last seq, waiting for the gap before them. */
         private final java.util.TreeMap<Long, Long> ownRanges = new java.util.TreeMap<>();
@@ -579,12 +597,12 @@ public final class CorridorService {
         private volatile Operation operation;
 
         private OperationState(Operation operation) {
-            this(operation, new LiveTallies(operation));
+            this(operation, new OperationTallies(operation));
         }
 
-        private OperationState(Operation operation, LiveTallies live) {
+        private OperationState(Operation operation, OperationTallies tallies) {
             this.operation = operation;
-            this.live = live;
+            this.tallies = tallies;
         }
     }
 }

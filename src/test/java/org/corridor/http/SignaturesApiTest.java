@@ -137,6 +137,41 @@ class SignaturesApiTest {
         }
     }
 
+    @Test
+    void signedOnlyFigures_countTheSignedObservationsAlone_andTheBoardMarksEachConvoy() {
+        define("board-op", false, M1.publicKey().base64());
+        api.postJson(observations("board-op"), Signatures.sign(departure("board-op", "m1", "c-signed"), M1));
+        api.postJson(observations("board-op"), departure("board-op", "m2", "c-unsigned"));
+        String base = "/api/operations/board-op";
+
+        JsonNode all = RunningServer.json(api.get(base + "/tallies"));
+        JsonNode signedOnly = RunningServer.json(api.get(base + "/tallies?signed=only"));
+        JsonNode board = RunningServer.json(api.get(base + "/convoys"));
+        JsonNode signedBoard = RunningServer.json(api.get(base + "/convoys?signed=only"));
+
+        assertThat(all.get("departed").asLong()).isEqualTo(80);
+        assertThat(all.has("signedOnly")).isFalse();
+        assertThat(signedOnly.get("departed").asLong()).isEqualTo(40);
+        assertThat(signedOnly.get("signedOnly").asBoolean()).isTrue();
+        assertThat(board.findValuesAsText("id")).containsExactly("c-signed", "c-unsigned");
+        assertThat(board.findValuesAsText("signed")).containsExactly("true", "false");
+        assertThat(signedBoard.findValuesAsText("id")).containsExactly("c-signed");
+        assertThat(signedBoard.get(0).get("departed").asLong()).isEqualTo(40);
+    }
+
+    @Test
+    void signedParameterOtherThanOnlyOrAll_is400NamingIt() {
+        HttpResponse<String> response = api.get("/api/operations/signed-op/tallies?signed=yes");
+
+        assertProblem(response, 400);
+        assertThat(RunningServer.json(response)
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("signed");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void refusedSingle_is422NamingSignatureAndChangesNothing(String what, String operationId, ObjectNode observation) {
