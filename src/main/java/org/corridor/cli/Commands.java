@@ -39,6 +39,8 @@ public final class Commands implements Runnable {
                 .addSubcommand(new DemoCommand(environment))
                 .addSubcommand(new LoadCommand(environment))
                 .addSubcommand(new TalliesCommand(environment))
+                .addSubcommand(new KeygenCommand())
+                .addSubcommand(new SignCommand())
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpWidth(100)
