@@ -61,6 +61,22 @@ class SignCommandTest {
     }
 
     @Test
+    void sign_fromTheInput_whenTheFileIsDash() throws IOException {
+        Path key = Cli.fixture(directory, "monitor.key");
+        java.io.InputStream input = System.in;
+        Cli.Run run;
+        try {
+            System.setIn(Files.newInputStream(Cli.fixture(directory, "valid-observations.jsonl")));
+            run = Cli.run("sign", "--key", key.toString(), "-");
+        } finally {
+            System.setIn(input);
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        Cli.assertMatchesExpected(run.out(), "sign-valid.jsonl");
+    }
+
+    @Test
     void sign_again_replacesTheSignatureWithTheSameOne() throws IOException {
         Path key = Cli.fixture(directory, "monitor.key");
         Path once = directory.resolve("once.jsonl");
