@@ -94,7 +94,10 @@ public final class Signatures {
     private static void verify(JsonNode tree, String signature, Monitor monitor, Problems problems) {
         byte[] bytes = decode(signature);
         if (bytes == null) {
-            problems.add(FIELD, "must be the base64 of a 64-byte Ed25519 signature");
+            problems.add(
+                    FIELD,
+                    "must be the base64 of a 64-byte Ed25519 signature over the observation's canonical form "
+                            + "without this field, as corridor sign makes it");
             return;
         }
         byte[] message;
