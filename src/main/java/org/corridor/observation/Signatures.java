@@ -65,19 +65,19 @@ public final class Signatures {
         }
         String signature = header.signature();
         if (signature == null) {
-            requireNone(monitor, operation, problems);
+            checkUnsigned(monitor, operation, problems);
         } else if (monitor.publicKey() == null) {
             problems.add(
                     FIELD,
                     "monitor '" + monitor.id() + "' has no publicKey in operation '" + operation.id()
                             + "', so its signature cannot be checked: add the monitor's publicKey to the operation, "
                             + "or send the observation without a signature");
-        } else if (problems.isEmpty()) {
-            verify(tree, signature, monitor, problems);
+        } else {
+            checkSigned(tree, signature, monitor, problems);
         }
     }
 
-    private static void requireNone(Monitor monitor, Operation operation, Problems problems) {
+    private static void checkUnsigned(Monitor monitor, Operation operation, Problems problems) {
         if (monitor.publicKey() != null) {
             problems.add(
                     FIELD,
@@ -91,15 +91,19 @@ public final class Signatures {
         }
     }
 
-    private static void verify(JsonNode tree, String signature, Monitor monitor, Problems problems) {
+    private static void checkSigned(JsonNode tree, String signature, Monitor monitor, Problems problems) {
         byte[] bytes = decode(signature);
         if (bytes == null) {
             problems.add(
                     FIELD,
                     "must be the base64 of a 64-byte Ed25519 signature over the observation's canonical form "
                             + "without this field, as corridor sign makes it");
-            return;
+        } else if (problems.isEmpty()) {
+            verify(tree, bytes, monitor, problems);
         }
+    }
+
+    private static void verify(JsonNode tree, byte[] signature, Monitor monitor, Problems problems) {
         byte[] message;
         try {
             message = message(tree);
@@ -107,13 +111,12 @@ public final class Signatures {
             problems.add("", "the observation has no canonical JSON form: " + e.getMessage());
             return;
         }
-        if (!key(monitor.publicKey()).verify(message, bytes)) {
+        if (!key(monitor.publicKey()).verify(message, signature)) {
             problems.add(
                     FIELD,
-                    "does not verify with the publicKey of monitor '" + monitor.id()
-                            + "': sign the observation exactly "
-                            + "as sent, in RFC 8785 canonical form without its signature field, with that monitor's "
-                            + "private key");
+                    "does not verify with the publicKey of monitor '" + monitor.id() + "': sign the observation "
+                            + "exactly as sent, in RFC 8785 canonical form without its signature field, with that "
+                            + "monitor's private key");
         }
     }
 
