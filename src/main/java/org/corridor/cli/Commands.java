@@ -44,6 +44,8 @@ public final class Commands implements Runnable {
                 .addSubcommand(new VerifyCommand())
                 .addSubcommand(new MigrateCommand(environment))
                 .addSubcommand("user", UserCommand.commandLine(environment))
+                .addSubcommand(new KeygenCommand())
+                .addSubcommand(new SignCommand())
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpWidth(100)

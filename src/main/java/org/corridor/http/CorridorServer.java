@@ -55,7 +55,7 @@ public final class CorridorServer implements AutoCloseable {
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         new OperationRoutes(service, json).register(app);
         new ObservationRoutes(service, json, problems).register(app);
-        new TallyRoutes(service).register(app);
+        new TallyRoutes(service, json).register(app);
         new LogRoutes(service, log).register(app);
         new AccessRoutes(access, json).register(app);
         app.get("/api/operations/{op}/stream", ctx -> {

@@ -93,6 +93,8 @@ final class ObservationRoutes {
             ObjectNode item = list.addObject();
             item.put("seq", entry.seq());
             item.setAll((ObjectNode) stored);
+            // A stored signature was verified before the observation was stored (observation.Signatures), so
+            // presence means "carried a signature that verified when accepted".
             item.put("signed", stored.hasNonNull("signature"));
         }
         ctx.json(list);

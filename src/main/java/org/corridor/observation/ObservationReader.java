@@ -16,7 +16,8 @@ import org.corridor.operation.Operation;
 
 /**
  * Reads one observation from its JSON form and checks it against its operation: every field by name, the rule on
- * sites, references to known sites, movements, monitors and parties, and the 5-minute limit on future times.
+ * sites, references to known sites, movements, monitors and parties, the 5-minute limit on future times, and the
+ * monitor's signature ({@link Signatures}).
  */
 public final class ObservationReader {
     /** How far into the server's future an observation's {@code at} may be (clock skew on field devices). */
@@ -70,7 +71,10 @@ public final class ObservationReader {
     /**
      * Reads an observation that was checked and stored earlier, for replaying the ledger. It is read against the
      * operation's current definition, which may have moved a movement's origin or destination since, and against no
-     * clock: only what the definition can no longer answer (an id it dropped) makes it unreadable.
+     * clock: only what the definition can no longer answer (an id it dropped) makes it unreadable. Its signature is
+     * not checked again: it was verified when the observation was accepted, and the monitor's key may have been
+     * rotated since, which must not unmake what was stored (the Merkle log and {@code corridor verify} are the
+     * proof against later tampering).
      */
     public static Observation readStored(JsonNode tree, Operation operation, Problems problems) {
         return read(tree, new Context(operation, Instant.MAX, true), problems);
@@ -115,6 +119,9 @@ public final class ObservationReader {
                     case COUNT_CORRECTED -> corrected(fields, header);
                     case INCIDENT_REPORTED -> incident(fields, header);
                 };
+        if (!context.stored()) {
+            Signatures.check(tree, header, operation, problems);
+        }
         return problems.isEmpty() ? observation : null;
     }
 

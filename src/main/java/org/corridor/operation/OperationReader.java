@@ -21,6 +21,7 @@ import java.util.Set;
 import org.corridor.core.Fields;
 import org.corridor.core.InvalidInputException;
 import org.corridor.core.Problems;
+import org.corridor.integrity.Ed25519;
 
 /**
  * Reads an operation file (YAML or JSON, one structure) into an {@link Operation}, refusing it with every problem
@@ -306,15 +307,25 @@ public final class OperationReader {
         if (key == null) {
             return null;
         }
+        byte[] raw;
         try {
-            byte[] raw = java.util.Base64.getDecoder().decode(key);
-            if (raw.length != 32) {
-                monitor.problems()
-                        .add(monitor.pathOf("publicKey"), "must be the base64 of a 32-byte Ed25519 public key");
-                return null;
-            }
+            raw = java.util.Base64.getDecoder().decode(key);
         } catch (IllegalArgumentException e) {
             monitor.problems().add(monitor.pathOf("publicKey"), "must be base64");
+            return null;
+        }
+        if (raw.length != Ed25519.PUBLIC_KEY_LENGTH) {
+            monitor.problems().add(monitor.pathOf("publicKey"), "must be the base64 of a 32-byte Ed25519 public key");
+            return null;
+        }
+        try {
+            Ed25519.PublicKey.of(raw);
+        } catch (IllegalArgumentException e) {
+            monitor.problems()
+                    .add(
+                            monitor.pathOf("publicKey"),
+                            "is 32 bytes but not an Ed25519 public key (not a point of the curve): copy the key "
+                                    + "that corridor keygen printed");
             return null;
         }
         return key;

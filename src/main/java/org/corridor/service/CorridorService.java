@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -50,15 +51,17 @@ import org.corridor.operation.OperationReader;
 import org.corridor.operation.OperationWriter;
 import org.corridor.operation.Party;
 import org.corridor.operation.Site;
+import org.corridor.tally.ConvoyRow;
 import org.corridor.tally.ConvoyView;
-import org.corridor.tally.LiveTallies;
+import org.corridor.tally.OperationTallies;
 import org.corridor.tally.Tallies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the ledger and one {@link LiveTallies} per operation in step: every write goes to the ledger first and,
- * once durable, into the live tallies; listeners hear of each change afterwards. Thread-safe.
+ * Keeps the ledger and one {@link OperationTallies} per operation in step: every write goes to the ledger first
+ * and, once durable, into the live tallies (and those of the signed observations alone); listeners hear of each
+ * change afterwards. Thread-safe.
  */
 public final class CorridorService {
     /** The most observations one batch may hold; a larger batch is refused whole. */
@@ -66,6 +69,11 @@ public final class CorridorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorridorService.class);
     private static final int REPLAY_PAGE = 2_000;
+    /** Batches this large or larger are checked in parallel; for fewer items the hand-over costs more than it saves. */
+    private static final int PARALLEL_FROM = 8;
+    /** Checks the items of every batch on all cores; shared by all requests, so that together they use no more. */
+    private static final ForkJoinPool CHECKERS =
+            new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     // Trailing tokens fail, so that '{...} {...}' or a second YAML document is refused rather than half read.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -114,7 +122,7 @@ public final class CorridorService {
                 OperationReader.read(parseJson(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Optional<TallySnapshots.Restored> restored =
                 snapshots == null ? Optional.empty() : snapshots.load(operation, ledger);
-        OperationState state = restored.map(r -> new OperationState(operation, r.live()))
+        OperationState state = restored.map(r -> new OperationState(operation, r.tallies()))
                 .orElseGet(() -> new OperationState(operation));
         state.definitionJson = definition;
         state.cursor = restored.map(TallySnapshots.Restored::seq).orElse(0L);
@@ -124,8 +132,9 @@ public final class CorridorService {
                 operationId, restored.map(TallySnapshots.Restored::seq).orElse(0L));
         LOG.atDebug()
                 .addKeyValue("operation", operationId)
-                .addKeyValue("observations", state.live.size())
-                .addKeyValue("fromSnapshot", restored.map(r -> r.live().size()).orElse(0))
+                .addKeyValue("observations", state.tallies.size())
+                .addKeyValue(
+                        "fromSnapshot", restored.map(r -> r.tallies().size()).orElse(0))
                 .log("operation loaded");
     }
 
@@ -152,7 +161,7 @@ public final class CorridorService {
                     .log("stored observation no longer reads against its operation; left out of the tallies");
             return false;
         }
-        return state.live.add(observation);
+        return state.tallies.add(observation);
     }
 
     /**
@@ -224,7 +233,7 @@ public final class CorridorService {
             state.lock.writeLock().lock();
             try {
                 state.operation = operation;
-                state.live.replaceOperation(operation);
+                state.tallies.replaceOperation(operation);
                 state.definitionJson = stored;
             } finally {
                 state.lock.writeLock().unlock();
@@ -248,12 +257,12 @@ public final class CorridorService {
         }
         for (OperationState state : operations.values()) {
             String operationId = state.operation.id();
-            long version = state.live.version();
+            long version = state.tallies.version();
             if (savedVersions.getOrDefault(operationId, -1L) == version) {
                 continue;
             }
             long seq;
-            org.corridor.tally.TallySnapshot snapshot;
+            OperationTallies.Snapshot snapshot;
             state.lock.writeLock().lock();
             try {
                 synchronized (state.cursorLock) {
@@ -261,7 +270,7 @@ public final class CorridorService {
                     // entry up to the number it records.
                     catchUp(state);
                     seq = state.cursor;
-                    snapshot = state.live.snapshot();
+                    snapshot = state.tallies.snapshot();
                 }
             } finally {
                 state.lock.writeLock().unlock();
@@ -338,7 +347,7 @@ public final class CorridorService {
                     change = ledger.putOperation(operation.id(), text(definition), defined(operation));
                     if (change != DefinitionChange.UNCHANGED) {
                         existing.operation = operation;
-                        existing.live.replaceOperation(operation);
+                        existing.tallies.replaceOperation(operation);
                         existing.definitionJson = text(definition);
                     }
                 } finally {
@@ -385,29 +394,23 @@ public final class CorridorService {
         state.lock.readLock().lock();
         try {
             Operation operation = state.operation;
-            Instant now = clock.instant();
             List<Integer> positions = new ArrayList<>();
             List<Observation> observations = new ArrayList<>();
             List<NewEntry> entries = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                JsonNode item = items.get(i);
-                Problems problems = new Problems();
-                Observation observation = ObservationReader.read(item, operation, now, problems);
-                NewEntry entry = null;
-                if (observation != null) {
-                    try {
-                        entry = ObservationJson.entry(observation, item);
-                    } catch (InvalidInputException e) {
-                        problems.addAll(e.problems());
-                    }
-                }
-                if (entry == null) {
+            List<Checked> checked = checkAll(items, operation, clock.instant());
+            for (int i = 0; i < checked.size(); i++) {
+                Checked item = checked.get(i);
+                if (item.entry() == null) {
                     results[i] = new ItemResult(
-                            idAsSent(item), ItemResult.Status.INVALID, null, "observation refused", problems.list());
+                            idAsSent(items.get(i)),
+                            ItemResult.Status.INVALID,
+                            null,
+                            "observation refused",
+                            item.problems());
                 } else {
                     positions.add(i);
-                    observations.add(observation);
-                    entries.add(entry);
+                    observations.add(item.observation());
+                    entries.add(item.entry());
                 }
             }
             List<AppendResult> appended = entries.isEmpty() ? List.of() : ledger.append(operation.id(), entries);
@@ -417,7 +420,7 @@ public final class CorridorService {
                 Observation observation = observations.get(k);
                 results[positions.get(k)] = switch (append.outcome()) {
                     case CREATED -> {
-                        state.live.add(observation);
+                        state.tallies.add(observation);
                         created.add(append.seq());
                         yield new ItemResult(
                                 observation.idText(), ItemResult.Status.CREATED, append.seq(), "", List.of());
@@ -437,6 +440,37 @@ public final class CorridorService {
         }
         return List.of(results);
     }
+
+    /**
+     * Reads, checks (signatures included) and puts in stored form each item, in the items' order. A batch is
+     * checked on every core, since verifying signatures is most of the cost of signed ingest; the ledger append that
+     * follows is one transaction either way.
+     */
+    private static List<Checked> checkAll(List<JsonNode> items, Operation operation, Instant now) {
+        if (items.size() < PARALLEL_FROM) {
+            return items.stream().map(item -> check(item, operation, now)).toList();
+        }
+        return CHECKERS.submit(() -> items.parallelStream()
+                        .map(item -> check(item, operation, now))
+                        .toList())
+                .join();
+    }
+
+    private static Checked check(JsonNode item, Operation operation, Instant now) {
+        Problems problems = new Problems();
+        Observation observation = ObservationReader.read(item, operation, now, problems);
+        if (observation == null) {
+            return new Checked(null, null, problems.list());
+        }
+        try {
+            return new Checked(observation, ObservationJson.entry(observation, item), List.of());
+        } catch (InvalidInputException e) {
+            return new Checked(null, null, e.problems());
+        }
+    }
+
+    /** One item of a write: what was read and its entry to append, or (both null) the problems that refuse it. */
+    private record Checked(Observation observation, NewEntry entry, List<FieldProblem> problems) {}
 
     /**
      * Moves the cursor past this server's own appends once nothing before them is missing (a batch's new entries
@@ -473,12 +507,27 @@ public final class CorridorService {
 
     /** The tallies as of {@code asOf}, or as of now when it is null. */
     public Tallies tallies(String operationId, Instant asOf) {
-        return state(operationId).live.tallies(asOf == null ? now() : asOf);
+        return state(operationId).tallies.tallies(asOf == null ? now() : asOf);
     }
 
     /** The convoy board as of {@code asOf}, or as of now when it is null. */
     public List<ConvoyView> convoys(String operationId, Instant asOf) {
-        return state(operationId).live.convoys(asOf == null ? now() : asOf);
+        return state(operationId).tallies.convoys(asOf == null ? now() : asOf);
+    }
+
+    /** The convoy board with each convoy marked as {@link ConvoyRow#signed} says, as of {@code asOf} or now. */
+    public List<ConvoyRow> convoyBoard(String operationId, Instant asOf) {
+        return state(operationId).tallies.board(asOf == null ? now() : asOf);
+    }
+
+    /** The tallies of the operation's signed observations alone, as of {@code asOf} or now. */
+    public Tallies signedTallies(String operationId, Instant asOf) {
+        return state(operationId).tallies.signedTallies(asOf == null ? now() : asOf);
+    }
+
+    /** The convoy board of the operation's signed observations alone, as of {@code asOf} or now. */
+    public List<ConvoyView> signedConvoys(String operationId, Instant asOf) {
+        return state(operationId).tallies.signedConvoys(asOf == null ? now() : asOf);
     }
 
     /**
@@ -493,7 +542,7 @@ public final class CorridorService {
 
     /** A number that increases on every change to the operation's tallies' inputs. */
     public long version(String operationId) {
-        return state(operationId).live.version();
+        return state(operationId).tallies.version();
     }
 
     public boolean exists(String operationId) {
@@ -582,11 +631,11 @@ public final class CorridorService {
 
     /** One operation's definition, live tallies, and the lock that keeps a definition change apart from writes. */
     private static final class OperationState {
-        private final LiveTallies live;
+        private final OperationTallies tallies;
         private final ReadWriteLock lock = new ReentrantReadWriteLock();
         /** Guards {@link #cursor}. */
         private final Object cursorLock = new Object();
-        /** Every stored entry up to this sequence number is in {@link #live} (or was skipped as unreadable). */
+        /** Every stored entry up to this sequence number is in {@link #tallies} (or was skipped as unreadable). */
         private long cursor;
         /** This server's own appends beyond the cursor, first seq to last seq, waiting for the gap before them. */
         private final java.util.TreeMap<Long, Long> ownRanges = new java.util.TreeMap<>();
@@ -606,12 +655,12 @@ public final class CorridorService {
         private volatile String definitionJson;
 
         private OperationState(Operation operation) {
-            this(operation, new LiveTallies(operation));
+            this(operation, new OperationTallies(operation));
         }
 
-        private OperationState(Operation operation, LiveTallies live) {
+        private OperationState(Operation operation, OperationTallies tallies) {
             this.operation = operation;
-            this.live = live;
+            this.tallies = tallies;
         }
     }
 }

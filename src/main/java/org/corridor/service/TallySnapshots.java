@@ -16,6 +16,7 @@ import org.corridor.ledger.Ledger;
 import org.corridor.ledger.StoredEntry;
 import org.corridor.operation.Operation;
 import org.corridor.tally.LiveTallies;
+import org.corridor.tally.OperationTallies;
 import org.corridor.tally.TallySnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,14 @@ import org.slf4j.LoggerFactory;
  * sequence number, with the id of the observation at that number. A snapshot is used only when the ledger still has
  * that id at that number (observations never change, so the facts before it are the same); otherwise, or when the
  * file is damaged, it is ignored and the whole ledger is replayed. It holds no notes, names or signatures: the same
- * facts the numbers are made of.
+ * facts the numbers are made of, then the facts of the signed observations alone when the operation keeps them (which
+ * observations were signed cannot be told from the facts, so the file carries that view too).
  */
 final class TallySnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(TallySnapshots.class);
+
+    /** Marks the part after the facts of all observations: a flag, then the facts of the signed ones if set. */
+    private static final String SIGNED_VIEW = "signed-view";
 
     private final Path directory;
 
@@ -36,7 +41,7 @@ final class TallySnapshots {
         this.directory = directory;
     }
 
-    /** The live tallies as of the snapshot's sequence number, and that number; empty when there is no usable one. */
+    /** The tallies as of the snapshot's sequence number, and that number; empty when there is no usable one. */
     Optional<Restored> load(Operation operation, Ledger ledger) {
         Path file = file(operation.id());
         if (!Files.isRegularFile(file)) {
@@ -53,7 +58,12 @@ final class TallySnapshots {
                         .log("tally snapshot does not match the ledger; replaying it all");
                 return Optional.empty();
             }
-            return Optional.of(new Restored(TallySnapshot.readInto(operation, in), seq));
+            LiveTallies all = TallySnapshot.readInto(operation, in);
+            if (!SIGNED_VIEW.equals(TallySnapshot.readText(in))) {
+                throw new IOException("the snapshot does not say whether it holds a signed view");
+            }
+            LiveTallies signed = in.get() != 0 ? TallySnapshot.readInto(operation, in) : null;
+            return Optional.of(new Restored(OperationTallies.restored(all, signed), seq));
         } catch (IOException | RuntimeException e) {
             LOG.atWarn()
                     .addKeyValue("operation", operation.id())
@@ -75,7 +85,7 @@ final class TallySnapshots {
     }
 
     /** Writes the snapshot atomically: a reader sees the old file or the new one, never half of one. */
-    void save(String operationId, long seq, UUID lastId, TallySnapshot snapshot) {
+    void save(String operationId, long seq, UUID lastId, OperationTallies.Snapshot snapshot) {
         Path file = file(operationId);
         Path partial = null;
         try {
@@ -87,7 +97,12 @@ final class TallySnapshots {
                 out.writeLong(seq);
                 out.writeLong(lastId.getMostSignificantBits());
                 out.writeLong(lastId.getLeastSignificantBits());
-                snapshot.writeTo(out);
+                snapshot.all().writeTo(out);
+                TallySnapshot.writeText(out, SIGNED_VIEW);
+                out.writeBoolean(snapshot.signed() != null);
+                if (snapshot.signed() != null) {
+                    snapshot.signed().writeTo(out);
+                }
             }
             move(partial, file);
             LOG.atDebug()
@@ -128,5 +143,5 @@ final class TallySnapshots {
     }
 
     /** Live tallies read from a snapshot, and the sequence number they cover up to. */
-    record Restored(LiveTallies live, long seq) {}
+    record Restored(OperationTallies tallies, long seq) {}
 }

@@ -22,6 +22,7 @@ import org.corridor.http.CorridorServer;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
 import org.corridor.observation.Observation;
+import org.corridor.operation.Operation;
 import org.corridor.operation.OperationWriter;
 import org.corridor.service.CorridorService;
 
@@ -49,7 +50,7 @@ public final class IngestBenchmark {
             Path directory = Files.createTempDirectory("corridor-ingest");
             raw[run] = RawSqliteAppend.measure(directory.resolve("raw.db"), total, BATCH, "FULL")
                     .rowsPerSecond();
-            http[run] = overHttp(directory.resolve("corridor.db"), batches, clients);
+            http[run] = overHttp(directory.resolve("corridor.db"), SyntheticOperation.OPERATION, batches, clients);
             System.out.printf(
                     "run %d: HTTP %,.0f observations/s, raw SQLite %,.0f rows/s, ratio %.2f%n",
                     run + 1, http[run], raw[run], http[run] / raw[run]);
@@ -75,7 +76,8 @@ public final class IngestBenchmark {
         return batches;
     }
 
-    private static double overHttp(Path database, List<byte[]> batches, int clients) throws Exception {
+    /** Observations per second stored over HTTP: {@code operation} defined, then every batch posted. */
+    static double overHttp(Path database, Operation operation, List<byte[]> batches, int clients) throws Exception {
         CorridorService service;
         try (Ledger ledger = Ledgers.open("jdbc:sqlite:" + database);
                 CorridorServer server = CorridorServer.start(
@@ -91,8 +93,8 @@ public final class IngestBenchmark {
             // As `serve` does: look for other writers' observations twice a second while ingesting.
             follower.scheduleWithFixedDelay(service::followStore, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
             String base = "http://127.0.0.1:" + server.port() + "/api/operations";
-            post(http, base, JSON.writeValueAsBytes(OperationWriter.write(SyntheticOperation.OPERATION)));
-            String observations = base + "/" + SyntheticOperation.OPERATION.id() + "/observations";
+            post(http, base, JSON.writeValueAsBytes(OperationWriter.write(operation)));
+            String observations = base + "/" + operation.id() + "/observations";
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();

@@ -107,7 +107,7 @@ class OperationReaderTest {
                                 "m-un-01",
                                 new LocalizedName("UN monitor 1", null),
                                 "UN",
-                                "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                                "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg="),
                         new Monitor("m-src-02", new LocalizedName(null, "مراقب الهلال الأحمر"), "SARC", null));
         assertThat(operation.requireSignatures()).isFalse();
         assertThat(operation.isPublic()).isFalse();
@@ -278,6 +278,10 @@ class OperationReaderTest {
                 fault(
                         "publicKey not 32 bytes",
                         set("/monitors/0/publicKey", Base64.getEncoder().encodeToString(new byte[16])),
+                        "monitors[0].publicKey"),
+                fault(
+                        "publicKey of 32 bytes that are not a key (a point of small order)",
+                        set("/monitors/0/publicKey", Base64.getEncoder().encodeToString(new byte[32])),
                         "monitors[0].publicKey"),
                 fault(
                         "qouta for quota",

@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.corridor.integrity.Ed25519;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
+import org.corridor.observation.Signatures;
+import org.corridor.tally.ConvoyRow;
 import org.corridor.tally.Tallies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,51 @@ class TallySnapshotsTest {
         assertThat(restoredUpTo(url, snapshots)).isEqualTo(30);
         assertThat(tallies(url, snapshots)).isEqualTo(tallies(url, null));
         assertThat(tallies(url, snapshots).evacuated()).isPositive();
+    }
+
+    @Test
+    void restart_fromSnapshot_givesTheSameSignedOnlyFiguresAsAFullReplay() {
+        Ed25519.KeyPair key = Ed25519.KeyPair.fromSeed(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        });
+        byte[] signedDefinition = new String(definition, StandardCharsets.UTF_8)
+                .replaceAll(
+                        "(id: (m-icrc-01|m-icrc-02|m-sarc-01),.*organisation: [A-Z]+)\\}",
+                        "$1, publicKey: \"" + key.publicKey().base64() + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        List<JsonNode> signed = observations.stream()
+                .map(o -> List.of("m-icrc-01", "m-icrc-02", "m-sarc-01")
+                                .contains(o.get("monitor").asText())
+                        ? (JsonNode) Signatures.sign(o, key)
+                        : o)
+                .toList();
+        String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
+        Path snapshots = directory.resolve("snapshots");
+        Tallies before;
+        List<ConvoyRow> boardBefore;
+        try (Ledger ledger = Ledgers.open(url)) {
+            CorridorService service = CorridorService.start(ledger, CLOCK, snapshots);
+            service.defineOperation(signedDefinition, "application/yaml");
+            signed.subList(0, 30).forEach(o -> service.record(OPERATION, o));
+            service.saveSnapshots();
+            signed.subList(30, signed.size()).forEach(o -> service.record(OPERATION, o));
+            before = service.signedTallies(OPERATION, END);
+            boardBefore = service.convoyBoard(OPERATION, END);
+        }
+
+        assertThat(restoredUpTo(url, snapshots)).isEqualTo(30);
+        try (Ledger ledger = Ledgers.open(url)) {
+            CorridorService restarted = CorridorService.start(ledger, CLOCK, snapshots);
+            assertThat(restarted.signedTallies(OPERATION, END)).isEqualTo(before);
+            assertThat(restarted.convoyBoard(OPERATION, END)).isEqualTo(boardBefore);
+        }
+        try (Ledger ledger = Ledgers.open(url)) {
+            assertThat(CorridorService.start(ledger, CLOCK, null).signedTallies(OPERATION, END))
+                    .isEqualTo(before);
+        }
+        assertThat(before.departed()).isPositive().isLessThan(tallies(url, null).departed());
+        assertThat(boardBefore).extracting(ConvoyRow::signed).contains(true, false);
     }
 
     @Test

@@ -66,6 +66,7 @@ final class Scenario {
 
     private final List<Observation> observations = new ArrayList<>();
     private int nextId = 1;
+    private boolean signing;
 
     private static Site site(String id, SiteKind kind) {
         return new Site(id, new LocalizedName(id, null), kind, 36.0, 37.0, null, List.of());
@@ -89,7 +90,14 @@ final class Scenario {
     }
 
     private Header header(String at, String monitor, String site) {
-        return new Header(nextId(), OPERATION.id(), at(at), monitor, site, null, null);
+        UUID id = nextId();
+        return new Header(id, OPERATION.id(), at(at), monitor, site, null, signing ? "signature-of-" + id : null);
+    }
+
+    /** Whether the observations made from now on carry a signature (the numbers never check it; the service does). */
+    Scenario signing(boolean on) {
+        signing = on;
+        return this;
     }
 
     <T extends Observation> T add(T observation) {

@@ -64,6 +64,33 @@ class TallyLawsTest {
         assertThat(live.size()).isEqualTo(observations.size());
     }
 
+    @Property(tries = 300)
+    void signedOnlyTallies_equalThePureComputationOverTheSignedSubset_forAnyArrivalOrderAndMoment(
+            @ForAll("observationSets") List<Observation> observations,
+            @ForAll long seed,
+            @ForAll("moments") Instant asOf) {
+        OperationTallies tallies = new OperationTallies(Scenario.OPERATION);
+        Random random = new Random(seed);
+        Instant now = START.plusDays(10).toInstant();
+        for (Observation observation : shuffledWithDuplicates(observations, random)) {
+            tallies.add(observation);
+            if (random.nextInt(5) == 0) {
+                tallies.board(now);
+            }
+        }
+        List<Observation> signed = observations.stream()
+                .filter(observation -> observation.header().signature() != null)
+                .toList();
+
+        assertThat(tallies.signedTallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, signed, asOf));
+        assertThat(tallies.signedConvoys(now)).isEqualTo(TallyEngine.convoys(Scenario.OPERATION, signed, now));
+        assertThat(tallies.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, asOf));
+        assertThat(tallies.board(asOf))
+                .isEqualTo(ConvoyRow.mark(
+                        TallyEngine.convoys(Scenario.OPERATION, observations, asOf),
+                        TallyEngine.convoys(Scenario.OPERATION, signed, asOf)));
+    }
+
     /**
      * The case the live tallies shortcut: as of a moment inside the operation, a convoy whose observations and their
      * corrections all came by then keeps its current state, and one with a later observation or correction is
@@ -329,8 +356,10 @@ class TallyLawsTest {
                 header(minute, monitor, site, random), convoy, movement, people, Map.of());
     }
 
+    /** A header, signed one time in three (the numbers never check a signature; the service does). */
     private static Header header(int minute, String monitor, String site, Random random) {
         UUID id = new UUID(random.nextLong(), random.nextLong());
-        return new Header(id, "test-op", START.plusMinutes(minute), monitor, site, null, null);
+        String signature = random.nextInt(3) == 0 ? "signature-of-" + id : null;
+        return new Header(id, "test-op", START.plusMinutes(minute), monitor, site, null, signature);
     }
 }
