@@ -130,6 +130,9 @@ final class FigureParser {
                 && token.joined()
                 && current + 1 < tokens.size()
                 && tokens.get(current + 1).joined()) {
+            if (followsSeparator()) {
+                return null;
+            }
             current++;
             return Connector.TO;
         }
@@ -144,6 +147,20 @@ final class FigureParser {
         return token.isArabic() && token.text().startsWith("و") && numberWord(current, true) != null
                 ? Connector.AND
                 : null;
+    }
+
+    /** 2016-12-19: a number after a joined - or / is part of a date, not the start of a range. */
+    private boolean followsSeparator() {
+        int first = current - 1;
+        while (first > 0
+                && tokens.get(first).joined()
+                && !tokens.get(first - 1).isMark("-")
+                && tokens.get(first - 1).isNumber()) {
+            first--;
+        }
+        return first > 0
+                && tokens.get(first).joined()
+                && (tokens.get(first - 1).isMark("-") || tokens.get(first - 1).isMark("/"));
     }
 
     // number → arabicNumber | englishNumber | digits scale?
@@ -404,13 +421,13 @@ final class FigureParser {
         return finish(start, total + group, last != null);
     }
 
-    /** Whether an English number word may follow the part before it: "five hundred", not "five six". */
+    /** Whether an English number word may follow the part before it: "five hundred", "twelve hundred", not "five six". */
     private static boolean fitsAfter(NumberWord word, Part last, long group) {
         return switch (word.part()) {
             case UNIT ->
                 last == null || last == Part.HUNDRED || last == Part.SCALE || (last == Part.TENS && group % 10 == 0);
             case TEN, TEEN, TENS -> last == null || last == Part.HUNDRED || last == Part.SCALE;
-            case HUNDRED -> last == Part.UNIT && group > 0 && group < 10;
+            case HUNDRED -> (last == Part.UNIT || last == Part.TEEN || last == Part.TEN) && group > 0 && group < 100;
             case SCALE -> group > 0 && last != Part.SCALE;
             case DOZEN -> last == null || last == Part.UNIT;
             default -> false;
