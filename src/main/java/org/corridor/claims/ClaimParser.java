@@ -110,6 +110,8 @@ final class ClaimParser {
             "being",
             "this",
             "per");
+    private static final Set<String> RELATIVES =
+            Set.of("كانوا", "كانت", "الذين", "اللذين", "التي", "الذي", "who", "whom", "which", "they");
     private static final Set<String> INHERIT_WORDS = Set.of("منهم", "بينهم", "اخرون", "اخرين", "اخري", "others");
     private static final Set<String> ELLIPTIC = Set.of("injured", "wounded", "hurt", "dead", "killed");
     private static final Set<String> PLANNED_CUES = Set.of(
@@ -163,6 +165,9 @@ final class ClaimParser {
     private final List<Claim> claims = new ArrayList<>();
     private Claim previous;
     private int previousSentence = -1;
+    private int previousTrigger = -1;
+    private int chosenTrigger = -1;
+    private int[] countsPerClause;
 
     /** A word of event at a token: its strength (a verb 2, a noun 1) and whether its form is future. */
     private record Hit(Event event, int strength, boolean future) {}
@@ -187,11 +192,17 @@ final class ClaimParser {
     }
 
     List<Claim> parse() {
-        for (Figure figure : counts()) {
+        List<Figure> counts = counts();
+        countsPerClause = new int[tokens.size() + 1];
+        for (Figure figure : counts) {
+            countsPerClause[segments.clause(Math.min(figure.first(), tokens.size() - 1))]++;
+        }
+        for (Figure figure : counts) {
             Claim claim = claim(figure);
             if (claim != null) {
                 claims.add(claim);
                 previous = claim;
+                previousTrigger = chosenTrigger;
                 previousSentence =
                         segments.sentence(figure.first() < tokens.size() ? figure.first() : tokens.size() - 1);
             }
@@ -371,16 +382,19 @@ final class ClaimParser {
     private record EventReading(Event event, Modality modality) {}
 
     private EventReading event(Figure figure, UnitReading unit, Claim before) {
+        chosenTrigger = -1;
         if (unit.elliptic() != null) {
             return new EventReading(unit.elliptic(), before != null ? before.modality() : Modality.REPORTED);
         }
         int at = Math.min(figure.first(), tokens.size() - 1);
         int trigger = nearestTrigger(figure, unit.end(), true);
+        chosenTrigger = trigger;
         if (trigger < 0 && before != null) {
             return new EventReading(before.event(), before.modality());
         }
         if (trigger < 0) {
             trigger = nearestTrigger(figure, unit.end(), false);
+            chosenTrigger = trigger;
         }
         if (trigger < 0) {
             return new EventReading(unit.implied(), plannedIn(at) ? Modality.PLANNED : Modality.REPORTED);
@@ -403,6 +417,9 @@ final class ClaimParser {
                 continue;
             }
             int distance = i < figure.phraseStart() ? figure.phraseStart() - i : i - unitEnd + 1;
+            if (i == previousTrigger || (i >= unitEnd && relativeBetween(unitEnd, i))) {
+                distance += 5;
+            }
             int score = triggers[i].strength() * 10 - distance;
             if (score > bestScore) {
                 best = i;
@@ -410,6 +427,16 @@ final class ClaimParser {
             }
         }
         return best;
+    }
+
+    /** "23 detainees who had been held": a relative clause tells their past, not the figure's event. */
+    private boolean relativeBetween(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Words.contains(RELATIVES, tokens.get(i).text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Hit[] triggers() {
@@ -529,10 +556,13 @@ final class ClaimParser {
         }
         if (mentions.isEmpty()) {
             for (PlaceIndex.Match match : places) {
-                if (segments.sameSentence(match.first(), at)) {
+                if (inFreeClause(match.first(), at)) {
                     mentions.putIfAbsent(match.place().id(), mention(match.place()));
                 }
             }
+        }
+        if (mentions.isEmpty() && previousInSentence(at)) {
+            return previous.places();
         }
         return List.copyOf(mentions.values());
     }
@@ -545,15 +575,15 @@ final class ClaimParser {
         if (reportDate == null) {
             return TimeRange.NONE;
         }
-        TimeExpressions.Found nearest = nearest(times, at, true, TimeExpressions.Found::first);
+        TimeExpressions.Found nearest = nearest(times, at, Scope.CLAUSE, TimeExpressions.Found::first);
         if (nearest == null) {
-            nearest = nearest(times, at, false, TimeExpressions.Found::first);
+            nearest = nearest(times, at, Scope.FREE_CLAUSES, TimeExpressions.Found::first);
         }
         return nearest == null ? TimeRange.NONE : nearest.relative().resolve(reportDate, modality);
     }
 
     private String source(int at) {
-        Sources.Found nearest = nearest(sources, at, false, Sources.Found::first);
+        Sources.Found nearest = nearest(sources, at, Scope.SENTENCE, Sources.Found::first);
         if (nearest == null) {
             return null;
         }
@@ -562,12 +592,29 @@ final class ClaimParser {
                 tokens.get(nearest.subjectEnd() - 1).end());
     }
 
-    private <T> T nearest(List<T> found, int at, boolean clauseOnly, java.util.function.ToIntFunction<T> position) {
+    /** Where to look around a figure: its clause, the clauses of its sentence that hold no figure, its sentence. */
+    private enum Scope {
+        CLAUSE,
+        FREE_CLAUSES,
+        SENTENCE
+    }
+
+    /** A clause of the figure's sentence with no figure of its own: what it says is shared by the sentence's figures. */
+    private boolean inFreeClause(int index, int at) {
+        return segments.sameSentence(index, at) && countsPerClause[segments.clause(index)] == 0;
+    }
+
+    private <T> T nearest(List<T> found, int at, Scope scope, java.util.function.ToIntFunction<T> position) {
         T best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (T candidate : found) {
             int index = position.applyAsInt(candidate);
-            boolean near = clauseOnly ? segments.sameClause(index, at) : segments.sameSentence(index, at);
+            boolean near =
+                    switch (scope) {
+                        case CLAUSE -> segments.sameClause(index, at);
+                        case FREE_CLAUSES -> inFreeClause(index, at);
+                        case SENTENCE -> segments.sameSentence(index, at);
+                    };
             if (near && Math.abs(index - at) < bestDistance) {
                 best = candidate;
                 bestDistance = Math.abs(index - at);

@@ -45,11 +45,14 @@ final class TimeExpressions {
         }
     }
 
+    /** "within three days": the days ahead of a plan, or the days up to the report for what is reported done. */
     record Within(long amount, ChronoUnit unit) implements Relative {
         @Override
         public TimeRange resolve(ZonedDateTime report, Modality modality) {
-            return new TimeRange(
-                    report.toOffsetDateTime(), report.plus(amount, unit).toOffsetDateTime());
+            return modality == Modality.PLANNED
+                    ? new TimeRange(
+                            report.toOffsetDateTime(), report.plus(amount, unit).toOffsetDateTime())
+                    : new Past(amount, unit).resolve(report, modality);
         }
     }
 

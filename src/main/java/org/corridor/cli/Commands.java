@@ -39,6 +39,7 @@ public final class Commands implements Runnable {
                 .addSubcommand(new DemoCommand(environment))
                 .addSubcommand(new LoadCommand(environment))
                 .addSubcommand(new TalliesCommand(environment))
+                .addSubcommand(new ClaimsCommand())
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpWidth(100)

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "demo", "load", "tallies"})
+    @ValueSource(strings = {"serve", "demo", "load", "tallies", "claims"})
     void help_describesTheCommandWithExamplesAndExitCodes(String command) {
         Cli.Run run = Cli.run(command, "--help");
 
