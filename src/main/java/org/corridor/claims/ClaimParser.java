@@ -369,12 +369,33 @@ final class ClaimParser {
     }
 
     private boolean startsPlace(int index) {
-        for (PlaceIndex.Match match : places) {
+        for (PlaceIndex.Match match : inSentence(places, index, PlaceIndex.Match::first)) {
             if (match.first() == index) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The items of a list in text order that stand in the sentence of token {@code at}, found by bisection. */
+    private <T> List<T> inSentence(List<T> found, int at, java.util.function.ToIntFunction<T> position) {
+        int from = firstAtOrAfter(found, segments.sentenceStart(at), position);
+        int to = firstAtOrAfter(found, segments.sentenceEnd(at), position);
+        return found.subList(from, to);
+    }
+
+    private static <T> int firstAtOrAfter(List<T> found, int token, java.util.function.ToIntFunction<T> position) {
+        int low = 0;
+        int high = found.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (position.applyAsInt(found.get(middle)) < token) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     // event and modality -------------------------------------------------------------------------------------
@@ -549,13 +570,14 @@ final class ClaimParser {
 
     private List<PlaceMention> places(int at) {
         Map<String, PlaceMention> mentions = new LinkedHashMap<>();
-        for (PlaceIndex.Match match : places) {
+        List<PlaceIndex.Match> inSentence = inSentence(places, at, PlaceIndex.Match::first);
+        for (PlaceIndex.Match match : inSentence) {
             if (segments.sameClause(match.first(), at)) {
                 mentions.putIfAbsent(match.place().id(), mention(match.place()));
             }
         }
         if (mentions.isEmpty()) {
-            for (PlaceIndex.Match match : places) {
+            for (PlaceIndex.Match match : inSentence) {
                 if (inFreeClause(match.first(), at)) {
                     mentions.putIfAbsent(match.place().id(), mention(match.place()));
                 }
@@ -607,7 +629,7 @@ final class ClaimParser {
     private <T> T nearest(List<T> found, int at, Scope scope, java.util.function.ToIntFunction<T> position) {
         T best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (T candidate : found) {
+        for (T candidate : inSentence(found, at, position)) {
             int index = position.applyAsInt(candidate);
             boolean near =
                     switch (scope) {

@@ -115,13 +115,18 @@ final class TimeExpressions {
     private static final Set<String> DAY_PARTS = Set.of("يوم", "مساء", "صباح", "ليله", "فجر", "ظهر");
 
     private final List<Token> tokens;
-    private final List<Figure> figures;
+    /** The figure that starts at each token, or null. */
+    private final Figure[] figureAt;
+
     private final List<Found> found = new ArrayList<>();
     private int current;
 
     TimeExpressions(List<Token> tokens, List<Figure> figures) {
         this.tokens = tokens;
-        this.figures = figures;
+        this.figureAt = new Figure[tokens.size()];
+        for (Figure figure : figures) {
+            figureAt[figure.first()] = figure;
+        }
     }
 
     List<Found> find() {
@@ -138,6 +143,9 @@ final class TimeExpressions {
     }
 
     private Relative expression() {
+        if (!mayStartExpression(tokens.get(current).text())) {
+            return null;
+        }
         if (match("منذ", "منتصف", "الليل") || match("since", "midnight")) {
             return new SinceMidnight();
         }
@@ -225,14 +233,13 @@ final class TimeExpressions {
         if (Lexicon.DUAL_DURATIONS.contains(word)) {
             return new Duration(2, Lexicon.DURATIONS.get(word), index + 1);
         }
-        for (Figure figure : figures) {
-            if (figure.first() == index && figure.end() < tokens.size()) {
-                ChronoUnit unit =
-                        Words.lookup(Lexicon.DURATIONS, tokens.get(figure.end()).text());
-                return unit == null ? null : new Duration(figure.value(), unit, figure.end() + 1);
-            }
+        Figure figure = figureAt[index];
+        if (figure == null || figure.end() >= tokens.size()) {
+            return null;
         }
-        return null;
+        ChronoUnit unit =
+                Words.lookup(Lexicon.DURATIONS, tokens.get(figure.end()).text());
+        return unit == null ? null : new Duration(figure.value(), unit, figure.end() + 1);
     }
 
     /** الساعات الـ24, الساعات الثماني, اليومين: the Arabic definite forms, noun first. */
@@ -284,6 +291,41 @@ final class TimeExpressions {
         }
         current++;
         return new Weekday(day, anchor);
+    }
+
+    /** The words an expression of time may start with, so most tokens are passed over at one look-up. */
+    private static final Set<String> FIRST_WORDS = Set.of(
+            "منذ",
+            "حتي",
+            "امس",
+            "اليوم",
+            "غدا",
+            "خلال",
+            "في",
+            "بحلول",
+            "since",
+            "so",
+            "to",
+            "until",
+            "thus",
+            "yesterday",
+            "last",
+            "today",
+            "tonight",
+            "this",
+            "tomorrow",
+            "within",
+            "in",
+            "over",
+            "during",
+            "by");
+
+    private static boolean mayStartExpression(String word) {
+        return FIRST_WORDS.contains(word)
+                || WEEKDAYS.containsKey(word)
+                || DAY_PARTS.contains(word)
+                || (Words.isArabic(word) && Words.contains(FIRST_WORDS, word))
+                || (Words.isArabic(word) && (Words.lookup(WEEKDAYS, word) != null || Words.contains(DAY_PARTS, word)));
     }
 
     private boolean match(String... words) {
