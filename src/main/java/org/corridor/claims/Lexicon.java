@@ -599,7 +599,7 @@ final class Lexicon {
     static final int LONGEST_QUALIFIER = 4;
 
     /** Words that join the two ends of a range: بين X و Y, from X to Y, X to Y. */
-    static final Set<String> RANGE_OPENERS = Set.of("بين", "between", "from", "من", "ما بين");
+    static final Set<String> RANGE_OPENERS = Set.of("بين", "between", "from", "من");
 
     // Not figures --------------------------------------------------------------------------------------------
 
@@ -702,7 +702,7 @@ final class Lexicon {
             Set.of("يومين", "يومان", "ساعتين", "ساعتان", "اسبوعين", "شهرين", "عامين", "سنتين", "دقيقتين");
 
     static final Set<String> CLOCK_WORDS =
-            Set.of("ساعه", "am", "pm", "o'clock", "صباحا", "مساء", "ظهرا", "فجرا", "ليلا", "عصرا");
+            Set.of("am", "pm", "o'clock", "صباحا", "مساء", "ظهرا", "فجرا", "ليلا", "عصرا");
 
     /** Arabic ordinals: before عشر they make ordinals of 11–19 (الثاني عشر), not numbers. */
     static final Set<String> ORDINALS = Set.of(

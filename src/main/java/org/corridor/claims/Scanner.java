@@ -77,12 +77,21 @@ final class Scanner {
             }
         }
         String text = source.substring(start, current);
-        add(Token.Kind.WORD, arabic ? Arabic.normalize(text) : latin(text));
+        add(Token.Kind.WORD, arabic ? arabic(text) : latin(text));
     }
 
     private static boolean sameScript(boolean arabic, char c) {
         boolean arabicChar = Arabic.isArabicLetter(c) || Arabic.isIgnorable(c);
         return arabic ? arabicChar || Character.getType(c) == Character.NON_SPACING_MARK : !arabicChar;
+    }
+
+    /**
+     * The lexicon form of an Arabic word. Tanween tells ألفاً (a thousand, accusative) from unvowelled ألفا (two
+     * thousand before a noun); it is kept as the singular before the diacritics go.
+     */
+    private static String arabic(String word) {
+        String text = Arabic.normalize(word);
+        return text.equals("الفا") && word.indexOf('\u064B') >= 0 ? "الف" : text;
     }
 
     static String latin(String word) {

@@ -89,8 +89,7 @@ final class Traps {
                 && text(figure.end() + 2).equals("m")) {
             return true;
         }
-        return Words.contains(Set.of("ساعه"), text(figure.first() - 1))
-                || (!after.equals("ساعه") && Lexicon.CLOCK_WORDS.contains(after));
+        return Words.contains(Set.of("ساعه"), text(figure.first() - 1)) || Lexicon.CLOCK_WORDS.contains(after);
     }
 
     private boolean isOrdinal() {
