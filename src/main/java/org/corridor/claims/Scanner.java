@@ -77,7 +77,10 @@ final class Scanner {
             }
         }
         String text = source.substring(start, current);
-        add(Token.Kind.WORD, arabic ? arabic(text) : latin(text));
+        String word = arabic ? arabic(text) : latin(text);
+        if (!word.isEmpty()) {
+            add(Token.Kind.WORD, word);
+        }
     }
 
     private static boolean sameScript(boolean arabic, char c) {

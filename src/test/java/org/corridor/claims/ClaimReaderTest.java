@@ -110,4 +110,13 @@ class ClaimReaderTest {
     void nounThatIsNoUnit_makesNoClaim() {
         assertThat(read("Twenty tonnes of flour and 15 doctors arrived.")).isEmpty();
     }
+
+    @Test
+    void twoTowns_andOtherMeaningsOfNumberWords_areNoFigures() {
+        assertThat(read("خرج المدنيون من بلدتي الفوعة وكفريا.")).isEmpty();
+        assertThat(read("قالت ست الحسن إن ثلث السكان غادروا.")).isEmpty();
+        assertThat(read("وصلت ست حافلات إلى جبرين."))
+                .extracting(Claim::quantity)
+                .containsExactly(6L);
+    }
 }
