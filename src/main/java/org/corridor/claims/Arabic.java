@@ -25,7 +25,7 @@ final class Arabic {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (isPresentationForm(c)) {
-                folded.append(normalize(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC)));
+                presentationForm(c, folded);
             } else if (!isIgnorable(c)) {
                 folded.append(fold(c));
             }
@@ -35,6 +35,17 @@ final class Arabic {
             folded.deleteCharAt(hundred + 1);
         }
         return folded.toString();
+    }
+
+    /** A presentation form by its NFKC letters (ﻻ is لا); one with no decomposition is dropped. */
+    private static void presentationForm(char c, StringBuilder folded) {
+        String letters = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+        for (int i = 0; i < letters.length(); i++) {
+            char letter = letters.charAt(i);
+            if (!isPresentationForm(letter) && !isIgnorable(letter)) {
+                folded.append(fold(letter));
+            }
+        }
     }
 
     private static char fold(char c) {

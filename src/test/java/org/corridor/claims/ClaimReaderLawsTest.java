@@ -127,7 +127,7 @@ class ClaimReaderLawsTest {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 2000)
     void anyCharacters_areReadWithoutFailure(@ForAll String text) {
         assertThat(READER.read(text, Language.AR, null)).isNotNull();
     }
