@@ -429,7 +429,7 @@ final class ClaimParser {
         int at = Math.min(figure.first(), tokens.size() - 1);
         int best = -1;
         int bestScore = Integer.MIN_VALUE;
-        for (int i = segments.sentenceStart(at); i < segments.sentenceEnd(at); i++) {
+        for (int i = windowStart(at); i < windowEnd(at); i++) {
             if (triggers[i] == null || (i >= figure.phraseStart() && i < unitEnd)) {
                 continue;
             }
@@ -448,6 +448,18 @@ final class ClaimParser {
             }
         }
         return best;
+    }
+
+    /** How far from a figure a word of event or of plan may stand and still be about it, in tokens. */
+    private static final int WINDOW = 40;
+
+    /** The first token looked at around a figure: its sentence's first, or WINDOW tokens back in a long one. */
+    private int windowStart(int at) {
+        return Math.max(segments.sentenceStart(at), at - WINDOW);
+    }
+
+    private int windowEnd(int at) {
+        return Math.min(segments.sentenceEnd(at), at + WINDOW);
     }
 
     /** "23 detainees who had been held": a relative clause tells their past, not the figure's event. */
@@ -549,7 +561,7 @@ final class ClaimParser {
     }
 
     private boolean plannedIn(int index) {
-        for (int i = segments.sentenceStart(index); i < segments.sentenceEnd(index); i++) {
+        for (int i = windowStart(index); i < windowEnd(index); i++) {
             if (segments.sameClause(i, index) && tokens.get(i).isWord()) {
                 String word = tokens.get(i).text();
                 if (Words.contains(PLANNED_CUES, word) || futureStem(word) != null || word.endsWith("'ll")) {

@@ -166,6 +166,7 @@ final class Sources {
     private Found subjectBefore(int verb) {
         int start = verb;
         while (start > 0
+                && verb - start <= LONGEST_SUBJECT
                 && segments.sameClause(start - 1, verb)
                 && tokens.get(start - 1).isWord()
                 && !inFigure[start - 1]

@@ -8,6 +8,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What holds for any text at all: the reader never fails, and every span lies inside the text, in order. */
 class ClaimReaderLawsTest {
@@ -130,5 +132,13 @@ class ClaimReaderLawsTest {
     @Property(tries = 2000)
     void anyCharacters_areReadWithoutFailure(@ForAll String text) {
         assertThat(READER.read(text, Language.AR, null)).isNotNull();
+    }
+
+    @Test
+    @Timeout(60)
+    void longTextWithoutFullStops_isReadInTimeLinearInItsLength() {
+        String text = "وصلت 14 حافلة تقل 700 مدني إلى حلب، ".repeat(20_000);
+
+        assertThat(READER.read(text, Language.AR, Corpus.REPORT_DATE)).hasSize(40_000);
     }
 }
