@@ -19,138 +19,6 @@ import org.corridor.claims.Lexicon.UnitWord;
  * its sentence ("4,500 of them"); one followed by a noun that is none of the units (ستة أطباء) is not a claim.
  */
 final class ClaimParser {
-    private static final Set<String> FUNCTION_WORDS = Set.of(
-            "من",
-            "منذ",
-            "في",
-            "الي",
-            "علي",
-            "عن",
-            "حتي",
-            "مع",
-            "ما",
-            "قد",
-            "كان",
-            "كانوا",
-            "كانت",
-            "و",
-            "ثم",
-            "خلال",
-            "امس",
-            "اليوم",
-            "غدا",
-            "لا",
-            "لم",
-            "لن",
-            "قبل",
-            "بعد",
-            "عند",
-            "ممن",
-            "الذين",
-            "التي",
-            "الذي",
-            "ان",
-            "انه",
-            "اي",
-            "كل",
-            "جميع",
-            "فقط",
-            "ايضا",
-            "عبر",
-            "داخل",
-            "of",
-            "from",
-            "in",
-            "to",
-            "at",
-            "on",
-            "have",
-            "has",
-            "had",
-            "were",
-            "was",
-            "are",
-            "is",
-            "will",
-            "would",
-            "who",
-            "that",
-            "and",
-            "or",
-            "been",
-            "be",
-            "since",
-            "so",
-            "under",
-            "into",
-            "across",
-            "by",
-            "for",
-            "with",
-            "aboard",
-            "each",
-            "a",
-            "an",
-            "the",
-            "still",
-            "as",
-            "among",
-            "including",
-            "yesterday",
-            "today",
-            "tomorrow",
-            "overnight",
-            "out",
-            "could",
-            "may",
-            "might",
-            "should",
-            "remain",
-            "remained",
-            "being",
-            "this",
-            "per");
-    private static final Set<String> RELATIVES =
-            Set.of("كانوا", "كانت", "الذين", "اللذين", "التي", "الذي", "who", "whom", "which", "they");
-    private static final Set<String> INHERIT_WORDS = Set.of("منهم", "بينهم", "اخرون", "اخرين", "اخري", "others");
-    private static final Set<String> ELLIPTIC = Set.of("injured", "wounded", "hurt", "dead", "killed");
-    private static final Set<String> PLANNED_CUES = Set.of(
-            "سيتم",
-            "ستتم",
-            "سيجري",
-            "ستجري",
-            "سوف",
-            "مقرر",
-            "يتوقع",
-            "متوقع",
-            "يرتقب",
-            "مرتقب",
-            "ينتظر",
-            "ينتظرون",
-            "تنتظر",
-            "بانتظار",
-            "يعتزم",
-            "تعتزم",
-            "تقرر",
-            "سيكون",
-            "ستكون",
-            "will",
-            "would",
-            "shall",
-            "'ll",
-            "planned",
-            "plans",
-            "plan",
-            "scheduled",
-            "expected",
-            "expects",
-            "due",
-            "intends",
-            "intend",
-            "going");
-    private static final Set<String> FUTURE_AUXILIARIES = Set.of(
-            "يتم", "تتم", "يجري", "تجري", "يكون", "تكون", "يستكمل", "تستكمل", "يستمر", "تستمر", "يبدا", "تبدا", "يسمح",
-            "تسمح");
 
     private final String text;
     private final List<Token> tokens;
@@ -297,10 +165,10 @@ final class ClaimParser {
             return partitive;
         }
         String next = tokens.get(i).text();
-        if (Words.contains(INHERIT_WORDS, next) || (next.equals("of") && isText(i + 1, "them"))) {
+        if (Words.contains(Lexicon.INHERIT_WORDS, next) || (next.equals("of") && isText(i + 1, "them"))) {
             return UnitReading.none(figure.end());
         }
-        boolean known = Words.contains(FUNCTION_WORDS, next)
+        boolean known = Words.contains(Lexicon.FUNCTION_WORDS, next)
                 || triggers[i] != null
                 || Sources.isReportingVerb(next)
                 || startsPlace(i)
@@ -323,7 +191,7 @@ final class ClaimParser {
             if (head != null) {
                 return new UnitReading(head.generic() ? unit : head.unit(), end + 1, word.implied(), null, false);
             }
-            if (ELLIPTIC.contains(tokens.get(i).text()) && previousInSentence(i)) {
+            if (Lexicon.ELLIPTIC.contains(tokens.get(i).text()) && previousInSentence(i)) {
                 return new UnitReading(null, end, null, triggerEvent(i), false);
             }
         }
@@ -338,7 +206,7 @@ final class ClaimParser {
         for (int k = 1; k <= 2 && i + k < tokens.size(); k++) {
             Token modifier = tokens.get(i + k - 1);
             if (!modifier.isWord()
-                    || FUNCTION_WORDS.contains(modifier.text())
+                    || Lexicon.FUNCTION_WORDS.contains(modifier.text())
                             && !modifier.text().equals("more")) {
                 return null;
             }
@@ -465,7 +333,7 @@ final class ClaimParser {
     /** "23 detainees who had been held": a relative clause tells their past, not the figure's event. */
     private boolean relativeBetween(int from, int to) {
         for (int i = from; i < to; i++) {
-            if (Words.contains(RELATIVES, tokens.get(i).text())) {
+            if (Words.contains(Lexicon.RELATIVES, tokens.get(i).text())) {
                 return true;
             }
         }
@@ -557,14 +425,14 @@ final class ClaimParser {
             return null;
         }
         String stem = bare.substring(1);
-        return Lexicon.TRIGGERS.containsKey(stem) || FUTURE_AUXILIARIES.contains(stem) ? stem : null;
+        return Lexicon.TRIGGERS.containsKey(stem) || Lexicon.FUTURE_AUXILIARIES.contains(stem) ? stem : null;
     }
 
     private boolean plannedIn(int index) {
         for (int i = windowStart(index); i < windowEnd(index); i++) {
             if (segments.sameClause(i, index) && tokens.get(i).isWord()) {
                 String word = tokens.get(i).text();
-                if (Words.contains(PLANNED_CUES, word) || futureStem(word) != null || word.endsWith("'ll")) {
+                if (Words.contains(Lexicon.PLANNED_CUES, word) || futureStem(word) != null || word.endsWith("'ll")) {
                     return true;
                 }
             }

@@ -7,7 +7,8 @@
  * {@link org.corridor.claims.ClaimParser} gives each figure its unit, event, modality, places, source and time.
  * {@link org.corridor.claims.ClaimReader} is the entry point.
  *
- * <p>Pure: no clock, no files, no storage. Everything it knows about words is in {@link
- * org.corridor.claims.Lexicon}; the place names it matches are given to it.
+ * <p>Pure: no clock, no files, no storage. The words it knows are in {@link org.corridor.claims.Lexicon}, but for
+ * the few that only one stage uses (reporting verbs, expressions of time); the place names it matches are given to
+ * it.
  */
 package org.corridor.claims;
