@@ -68,6 +68,23 @@ class ArchitectureTest {
             .because("canonical JSON and Merkle proofs are checked by anyone, offline, from the bytes alone");
 
     @ArchTest
+    static final ArchRule claims_arePure = noClasses()
+            .that()
+            .resideInAPackage("org.corridor.claims..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.corridor.ledger..",
+                    "org.corridor.http..",
+                    "org.corridor.cli..",
+                    "org.corridor.service..",
+                    "org.corridor.tally..",
+                    "java.sql..",
+                    "java.nio.file..",
+                    "io.javalin..")
+            .because("reading a report is a pure function of its text, its date and the places given");
+
+    @ArchTest
     static final ArchRule storage_isWiredOnlyAtTheEntry = noClasses()
             .that()
             .resideOutsideOfPackages("org.corridor.ledger.jdbc..")

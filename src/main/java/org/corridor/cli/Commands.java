@@ -46,6 +46,7 @@ public final class Commands implements Runnable {
                 .addSubcommand("user", UserCommand.commandLine(environment))
                 .addSubcommand(new KeygenCommand())
                 .addSubcommand(new SignCommand())
+                .addSubcommand(new ClaimsCommand())
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpWidth(100)

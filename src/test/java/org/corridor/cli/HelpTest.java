@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "demo", "load", "tallies", "export", "verify", "migrate", "keygen", "sign"})
+    @ValueSource(
+            strings = {"serve", "demo", "load", "tallies", "export", "verify", "migrate", "keygen", "sign", "claims"})
     void help_describesTheCommandWithExamplesAndExitCodes(String command) {
         Cli.Run run = Cli.run(command, "--help");
 
