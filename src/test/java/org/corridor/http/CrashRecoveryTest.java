@@ -44,6 +44,16 @@ class CrashRecoveryTest {
     private final Random random = new Random(20161215L);
     private int port;
     private Process server;
+
+    /** Whatever happened (a timeout too), no server of this test outlives it. */
+    @org.junit.jupiter.api.AfterEach
+    void killTheServer() throws InterruptedException {
+        if (server != null) {
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     private int convoys;
     private final java.util.concurrent.atomic.AtomicInteger acknowledgedCount =
             new java.util.concurrent.atomic.AtomicInteger();
