@@ -60,6 +60,17 @@ class SignedLoadTest {
         assertThat(refused.out())
                 .contains("line 1: invalid: signature: does not verify with the publicKey of monitor 'm1'");
         assertThat(feed(db).size()).isEqualTo(3);
+
+        // The whole path: what was signed and loaded is exported, and verify checks every signature.
+        Path bundle = directory.resolve("test-op.zip");
+        Cli.Run export = Cli.run("export", "test-op", "--out", bundle.toString(), "--db", db);
+        Cli.Run verify = Cli.run("verify", bundle.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.out())
+                .contains("2 with keys")
+                .contains("3 signatures verified, 0 unsigned")
+                .endsWith("verified: every check passed\n");
     }
 
     /** Signs each line with the key of its monitor (m1.key, m2.key), as each monitor's device would. */
