@@ -65,7 +65,7 @@ final class Serving {
         background.scheduleWithFixedDelay(
                 () -> followQuietly(service), FOLLOW_EVERY_MILLIS, FOLLOW_EVERY_MILLIS, TimeUnit.MILLISECONDS);
         // On PostgreSQL, other servers' appends are heard at once (LISTEN/NOTIFY); polling stays as the safety net.
-        AutoCloseable watch = ledger.watchChanges(operationId -> followQuietly(service));
+        AutoCloseable watch = ledger.watchChanges(operationId -> service.followSoon());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -69,6 +69,13 @@ public final class CorridorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorridorService.class);
     private static final int REPLAY_PAGE = 2_000;
+    private static final long FOLLOW_DELAY_MILLIS = 100;
+    private static final java.util.concurrent.ScheduledExecutorService FOLLOWER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "store-follower-soon");
+                thread.setDaemon(true);
+                return thread;
+            });
     /** Batches this large or larger are checked in parallel; for fewer items the hand-over costs more than it saves. */
     private static final int PARALLEL_FROM = 8;
     /** Checks the items of every batch on all cores; shared by all requests, so that together they use no more. */
@@ -90,6 +97,8 @@ public final class CorridorService {
     private final TallySnapshots snapshots;
     private final Map<String, Long> savedVersions = new ConcurrentHashMap<>();
     private final Map<String, Long> restoredFromSnapshot = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean followScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private CorridorService(Ledger ledger, InstantSource clock, TallySnapshots snapshots) {
         this.ledger = ledger;
@@ -187,6 +196,29 @@ public final class CorridorService {
             }
             state.skipOwnRanges();
             return changed;
+        }
+    }
+
+    /**
+     * Calls {@link #followStore} within {@value #FOLLOW_DELAY_MILLIS} ms, once for any number of calls meanwhile: what
+     * a notification of a commit should call. The delay lets this server's own append, whose commit was just
+     * announced, move the cursor past itself first, so that it is not read back; a burst of commits is read once.
+     */
+    public void followSoon() {
+        if (followScheduled.compareAndSet(false, true)) {
+            FOLLOWER.schedule(
+                    () -> {
+                        followScheduled.set(false);
+                        try {
+                            followStore();
+                        } catch (RuntimeException e) {
+                            LOG.atWarn()
+                                    .addKeyValue("error", e.toString())
+                                    .log("could not read new observations from the store; polling will retry");
+                        }
+                    },
+                    FOLLOW_DELAY_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 

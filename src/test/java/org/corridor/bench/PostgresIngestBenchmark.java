@@ -122,7 +122,7 @@ public final class PostgresIngestBenchmark {
                 Ledger ledger = Ledgers.open(url);
                 ledgers.add(ledger);
                 CorridorService service = CorridorService.start(ledger, InstantSource.system());
-                watches.add(ledger.watchChanges(operationId -> service.followStore()));
+                watches.add(ledger.watchChanges(operationId -> service.followSoon()));
                 servers.add(CorridorServer.start(
                         service,
                         org.corridor.TestAccess.of(ledger),

@@ -90,7 +90,7 @@ final class RunningServer implements AutoCloseable {
     static RunningServer following(String jdbcUrl) {
         Ledger ledger = Ledgers.open(jdbcUrl);
         RunningServer server = new RunningServer(ledger, TestAccess.of(ledger));
-        server.watch = server.ledger.watchChanges(operationId -> server.service.followStore());
+        server.watch = server.ledger.watchChanges(operationId -> server.service.followSoon());
         return server;
     }
 
