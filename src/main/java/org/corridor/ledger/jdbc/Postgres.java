@@ -19,9 +19,11 @@ final class Postgres implements Dialect {
     /**
      * Sent with every connection's start-up, where it overrides the server's, the database's and the role's
      * defaults: an append is acknowledged only once its commit is flushed to disk (on the primary; with synchronous
-     * replicas configured, there too).
+     * replicas configured, there too). Plans are made for each execution, never cached as generic ones: a generic
+     * plan chosen while a table was small (a scan) stayed in use as it grew, until autoanalyze, and an append of
+     * 1,000 observations went from 80 ms to 600 ms in between.
      */
-    private static final String SESSION_SETTINGS = "-c synchronous_commit=on";
+    private static final String SESSION_SETTINGS = "-c synchronous_commit=on -c plan_cache_mode=force_custom_plan";
 
     private final String location;
     private final PGSimpleDataSource dataSource;
