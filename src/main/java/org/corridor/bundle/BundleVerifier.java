@@ -38,6 +38,7 @@ import org.corridor.integrity.Jcs;
 import org.corridor.integrity.MerkleLog;
 import org.corridor.integrity.ProofException;
 import org.corridor.integrity.SignedNote;
+import org.corridor.observation.Signatures;
 import org.corridor.operation.Monitor;
 import org.corridor.operation.Operation;
 import org.corridor.operation.OperationReader;
@@ -336,9 +337,7 @@ public final class BundleVerifier {
             } catch (IllegalArgumentException e) {
                 return "its signature is not base64";
             }
-            ObjectNode unsigned = observation.deepCopy();
-            unsigned.remove("signature");
-            return key.verify(Jcs.canonicalize(unsigned), bytes)
+            return key.verify(Signatures.message(observation), bytes)
                     ? null
                     : "its signature does not verify with monitor '" + monitor + "''s key: it was changed after it"
                             + " was signed, or signed by another key";
