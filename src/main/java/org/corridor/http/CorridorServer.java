@@ -57,6 +57,7 @@ public final class CorridorServer implements AutoCloseable {
         new ObservationRoutes(service, json, problems).register(app);
         new TallyRoutes(service, json).register(app);
         new LogRoutes(service, log).register(app);
+        new ClaimRoutes(service).register(app);
         new AccessRoutes(access, json).register(app);
         app.get("/api/operations/{op}/stream", ctx -> {
             service.operation(ctx.pathParam("op"));

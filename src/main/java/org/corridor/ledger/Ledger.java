@@ -59,6 +59,12 @@ public interface Ledger extends AutoCloseable {
     /** Up to {@code limit} stored leaf hashes from leaf {@code fromIndex} on, in order (leaf i is seq i + 1). */
     List<byte[]> leafHashes(String operationId, long fromIndex, int limit);
 
+    /** Stores a report with the operation; its sequence number is the next one. */
+    StoredReport addReport(String operationId, java.util.UUID id, String bodyJson);
+
+    /** Every report stored with the operation, in the order stored. */
+    List<StoredReport> reports(String operationId);
+
     /** The checkpoint of the largest tree the server has signed for the operation, if any. */
     Optional<StoredCheckpoint> latestCheckpoint(String operationId);
 

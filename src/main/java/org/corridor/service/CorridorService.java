@@ -531,6 +531,18 @@ public final class CorridorService {
         return ledger.read(operationId, afterSeq, limit);
     }
 
+    /** Stores a report (its canonical JSON) with an operation that exists. */
+    public org.corridor.ledger.StoredReport addReport(String operationId, UUID id, String bodyJson) {
+        state(operationId);
+        return ledger.addReport(operationId, id, bodyJson);
+    }
+
+    /** Every report stored with the operation, in the order stored. */
+    public List<org.corridor.ledger.StoredReport> reports(String operationId) {
+        state(operationId);
+        return ledger.reports(operationId);
+    }
+
     /** How many observations the operation holds. */
     public long size(String operationId) {
         state(operationId);

@@ -62,6 +62,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("GET /api/operations/{op}/log/checkpoint", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/log/inclusion", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/log/consistency", "401/401 200/200 200/403 200/403 200/403 200/403");
+        EXPECTED.put("POST /api/operations/{op}/reports", "401/401 201/201 201/403 403/403 403/403 403/403");
+        EXPECTED.put("GET /api/operations/{op}/claims", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/users", "401 200 403 403 403 403");
         EXPECTED.put("POST /api/users", "401 201 403 403 403 403");
         EXPECTED.put("DELETE /api/users/{id}", "401 204 403 403 403 403");
@@ -282,6 +284,13 @@ class AuthorizationMatrixTest {
         requests.put(
                 "GET /api/operations/{op}/log/consistency",
                 (caller, op) -> get("/api/operations/" + op + "/log/consistency?from=1"));
+        requests.put(
+                "POST /api/operations/{op}/reports",
+                (caller, op) -> postJson(
+                        "/api/operations/" + op + "/reports",
+                        "{\"text\": \"About 300 people were evacuated.\","
+                                + " \"publishedAt\": \"2016-12-15T12:00:00+02:00\"}"));
+        requests.put("GET /api/operations/{op}/claims", (caller, op) -> get("/api/operations/" + op + "/claims"));
         requests.put("GET /api/users", (caller, op) -> get("/api/users"));
         requests.put(
                 "POST /api/users",

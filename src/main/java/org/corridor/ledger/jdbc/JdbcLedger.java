@@ -29,6 +29,7 @@ import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.References;
 import org.corridor.ledger.StoredCheckpoint;
 import org.corridor.ledger.StoredEntry;
+import org.corridor.ledger.StoredReport;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
@@ -229,6 +230,52 @@ final class JdbcLedger implements Ledger {
                             .bind("from", fromIndex)
                             .bind("limit", limit)
                             .map((row, context) -> row.getBytes("hash"))
+                            .list();
+                }));
+    }
+
+    @Override
+    public StoredReport addReport(String operationId, UUID id, String bodyJson) {
+        return writing(
+                "store a report of operation '" + operationId + "'",
+                () -> dialect.inWriteTransaction(jdbi, handle -> {
+                    handle.createQuery(dialect.selectLastSeqForAppend())
+                            .bind("id", operationId)
+                            .mapTo(Long.class)
+                            .findOne()
+                            .orElseThrow(() -> unknown(operationId));
+                    long seq = handle.createQuery(
+                                    "SELECT coalesce(max(seq), 0) + 1 FROM report WHERE operation_id = :operation")
+                            .bind("operation", operationId)
+                            .mapTo(Long.class)
+                            .one();
+                    String storedAt = now();
+                    handle.createUpdate("INSERT INTO report (operation_id, seq, id, body, stored_at)"
+                                    + " VALUES (:operation, :seq, :id, :body, :storedAt)")
+                            .bind("operation", operationId)
+                            .bind("seq", seq)
+                            .bind("id", id.toString())
+                            .bind("body", bodyJson)
+                            .bind("storedAt", storedAt)
+                            .execute();
+                    return new StoredReport(seq, id, bodyJson, storedAt);
+                }));
+    }
+
+    @Override
+    public List<StoredReport> reports(String operationId) {
+        return reading(
+                "read the reports of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> {
+                    lastSeq(handle, operationId);
+                    return handle.createQuery("SELECT seq, id, body, stored_at FROM report"
+                                    + " WHERE operation_id = :operation ORDER BY seq")
+                            .bind("operation", operationId)
+                            .map((row, context) -> new StoredReport(
+                                    row.getLong("seq"),
+                                    UUID.fromString(row.getString("id")),
+                                    row.getString("body"),
+                                    row.getString("stored_at")))
                             .list();
                 }));
     }
