@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     static final String DEFINITION = "/demo/aleppo-2016-12.yaml";
     static final String OBSERVATIONS = "/demo/aleppo-2016-12.observations.jsonl";
+    static final String REPORT = "/demo/report-";
 
     private final Environment environment;
 
@@ -76,12 +77,33 @@ final class DemoCommand implements Callable<Integer> {
             summary = loader.observations(operationId, lines);
         }
         out.println("demo operation " + operationId + " loaded: " + summary);
+        loadReports(service, operationId);
         DemoAccounts.renewAndPrint(UserCommand.access(opened, environment.clock()), out, port);
         if (loadOnly) {
             ledger.close();
             return summary.allAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
         }
         return Serving.serve(spec, environment, opened, logKey.open(ledger, opened.keptKey()), "0.0.0.0", port);
+    }
+
+    /**
+     * The demo's two reports (our own paraphrase of how the press reported the day, in English and Arabic), once:
+     * their claims are set beside the verified figures at {@code GET /api/operations/OP/claims}.
+     */
+    private static void loadReports(CorridorService service, String operationId) throws IOException {
+        if (!service.reports(operationId).isEmpty()) {
+            return;
+        }
+        org.corridor.service.ClaimsDesk desk = new org.corridor.service.ClaimsDesk(service);
+        for (String language : new String[] {"en", "ar"}) {
+            com.fasterxml.jackson.databind.node.ObjectNode report =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            report.put("text", new String(resource(REPORT + language + ".txt").readAllBytes(), StandardCharsets.UTF_8));
+            report.put("language", language);
+            report.putObject("source").put("name", "Demo wire report (Corridor's own paraphrase)");
+            report.put("publishedAt", "2016-12-19T14:00:00+02:00");
+            desk.submit(operationId, report);
+        }
     }
 
     private static InputStream resource(String name) {
