@@ -3,8 +3,6 @@ package org.corridor.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,13 +10,10 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.corridor.claims.Claim;
 import org.corridor.claims.ClaimJson;
 import org.corridor.claims.ClaimReader;
-import org.corridor.claims.Gazetteer;
 import org.corridor.claims.Language;
 import org.corridor.claims.Place;
 import org.corridor.core.Times;
@@ -26,6 +21,7 @@ import org.corridor.operation.Operation;
 import org.corridor.operation.OperationReader;
 import org.corridor.operation.Site;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -80,15 +76,8 @@ final class ClaimsCommand implements Callable<Integer> {
                     + " when a day begins.")
     Path operationFile;
 
-    @Option(
-            names = "--gazetteer",
-            paramLabel = "FILE|DIR",
-            split = ",",
-            defaultValue = "${env:CORRIDOR_GAZETTEER}",
-            description = "More place names (env CORRIDOR_GAZETTEER): OCHA COD-style CSV tables (ADM1_EN,"
-                    + " ADM1_AR, ADM1_PCODE…), JSON arrays of places, or folders of them; several are separated by"
-                    + " commas.")
-    List<Path> gazetteers;
+    @Mixin
+    GazetteerOptions gazetteer;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -137,48 +126,8 @@ final class ClaimsCommand implements Callable<Integer> {
                 places.add(Place.of(site));
             }
         }
-        for (Path gazetteer : gazetteers == null ? List.<Path>of() : gazetteers) {
-            for (Path table : tables(gazetteer)) {
-                places.addAll(gazetteer(table));
-            }
-        }
+        places.addAll(gazetteer.places());
         return places;
-    }
-
-    /** A file, or the CSV and JSON files of a folder in name order. */
-    private List<Path> tables(Path gazetteer) {
-        if (!Files.isDirectory(gazetteer)) {
-            readable(gazetteer, "--gazetteer");
-            return List.of(gazetteer);
-        }
-        try (Stream<Path> files = Files.list(gazetteer)) {
-            return files.filter(path -> isTable(path.getFileName().toString()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--gazetteer: cannot read the folder " + gazetteer);
-        }
-    }
-
-    private static boolean isTable(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".csv") || lower.endsWith(".json");
-    }
-
-    private List<Place> gazetteer(Path table) {
-        String name = table.getFileName().toString();
-        try {
-            if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                try (Reader csv = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
-                    return Gazetteer.readCsv(csv, name);
-                }
-            }
-            try (InputStream json = Files.newInputStream(table)) {
-                return Gazetteer.readJson(json, name);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String report() {

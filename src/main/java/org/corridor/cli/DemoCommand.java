@@ -44,6 +44,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     LogKeyOptions logKey;
 
+    @Mixin
+    GazetteerOptions gazetteer;
+
     @Option(
             names = "--port",
             paramLabel = "P",
@@ -77,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             summary = loader.observations(operationId, lines);
         }
         out.println("demo operation " + operationId + " loaded: " + summary);
+        service.useGazetteer(gazetteer.places());
         loadReports(service, operationId);
         DemoAccounts.renewAndPrint(UserCommand.access(opened, environment.clock()), out, port);
         if (loadOnly) {

@@ -34,6 +34,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LogKeyOptions logKey;
 
+    @Mixin
+    GazetteerOptions gazetteer;
+
     @Option(
             names = "--port",
             paramLabel = "P",
@@ -56,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         checkPort(spec, port);
         StoreOptions.Opened opened = store.open(environment, "corridor.db");
+        opened.service().useGazetteer(gazetteer.places());
         return Serving.serve(spec, environment, opened, logKey.open(opened.ledger(), opened.keptKey()), host, port);
     }
 

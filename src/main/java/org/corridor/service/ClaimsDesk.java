@@ -54,7 +54,10 @@ public final class ClaimsDesk {
     private static final Set<String> FIELDS = Set.of("text", "language", "source", "publishedAt");
 
     private final CorridorService service;
-    private final Map<Operation, ClaimReader> readers = new ConcurrentHashMap<>();
+    private final Map<ReaderKey, ClaimReader> readers = new ConcurrentHashMap<>();
+
+    /** A reader is made for one definition and one gazetteer, and kept while both stand. */
+    private record ReaderKey(Operation operation, List<Place> gazetteer) {}
 
     public ClaimsDesk(CorridorService service) {
         this.service = service;
@@ -113,9 +116,10 @@ public final class ClaimsDesk {
         if (readers.size() > 64) {
             readers.clear();
         }
-        return readers.computeIfAbsent(operation, current -> {
+        return readers.computeIfAbsent(new ReaderKey(operation, service.gazetteer()), key -> {
             List<Place> places = new ArrayList<>();
-            current.sites().forEach(site -> places.add(Place.of(site)));
+            key.operation().sites().forEach(site -> places.add(Place.of(site)));
+            places.addAll(key.gazetteer()); // sites first: an operation's own name for a place wins
             return new ClaimReader(places);
         });
     }

@@ -97,6 +97,7 @@ public final class CorridorService {
     private final TallySnapshots snapshots;
     private final Map<String, Long> savedVersions = new ConcurrentHashMap<>();
     private final Map<String, Long> restoredFromSnapshot = new ConcurrentHashMap<>();
+    private volatile List<org.corridor.claims.Place> gazetteer = List.of();
     private final java.util.concurrent.atomic.AtomicBoolean followScheduled =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -529,6 +530,18 @@ public final class CorridorService {
     public List<StoredEntry> observations(String operationId, long afterSeq, int limit) {
         state(operationId);
         return ledger.read(operationId, afterSeq, limit);
+    }
+
+    /**
+     * Place names, beyond each operation's sites, that reports' claims are matched against: the gazetteer the
+     * server was given at start ({@code --gazetteer}).
+     */
+    public void useGazetteer(List<org.corridor.claims.Place> places) {
+        this.gazetteer = List.copyOf(places);
+    }
+
+    List<org.corridor.claims.Place> gazetteer() {
+        return gazetteer;
     }
 
     /** Stores a report (its canonical JSON) with an operation that exists. */

@@ -97,6 +97,22 @@ class ClaimsApiTest {
         assertProblem(api.post("/api/operations/nowhere/reports", "application/json", REPORT), 404);
     }
 
+    @Test
+    void placesOfTheServersGazetteer_areNamedWithTheirCodes_besideTheOperationsSites() {
+        api.service.useGazetteer(java.util.List.of(new org.corridor.claims.Place(
+                "SY07", new org.corridor.operation.LocalizedName("Idlib", "إدلب"), java.util.List.of())));
+
+        HttpResponse<String> submitted = api.post(
+                OP + "/reports",
+                "application/json",
+                "{\"text\": \"Some 3,000 people arrived in Idlib.\", \"publishedAt\": \"2016-12-20T10:00:00+02:00\"}");
+
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        JsonNode claim = RunningServer.json(submitted).get("claims").get(0);
+        assertThat(claim.get("quantity").asLong()).isEqualTo(3_000);
+        assertThat(claim.get("places").toString()).contains("Idlib");
+    }
+
     private static JsonNode find(JsonNode claims, long quantity) {
         for (JsonNode claim : claims) {
             if (claim.get("quantity").asLong() == quantity) {
