@@ -27,13 +27,21 @@ final class KeyFiles {
     /** Writes a private key readable by its owner only (on file systems that have POSIX permissions). */
     static void writePrivate(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            Files.setPosixFilePermissions(file, OWNER_ONLY); // whatever the umask did
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
+        Files.createFile(file);
+        ownerOnly(file);
         Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Makes a file readable and writable by its owner only, whatever the umask did. A file system without POSIX
+     * permissions (FAT on a USB stick, some Windows shares) has none to set: the file is left as it is.
+     */
+    static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        } catch (UnsupportedOperationException e) {
+            // no POSIX permissions on this file system; nothing to narrow
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.corridor.core.CorridorException;
 import org.corridor.integrity.SignedNote;
 import org.corridor.ledger.Ledger;
@@ -94,7 +93,7 @@ final class LogKeyOptions {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".server-key", ".tmp");
             try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                KeyFiles.ownerOnly(temporary);
                 Files.writeString(temporary, signer.privateKeyText() + "\n", StandardOpenOption.SYNC);
                 Files.createLink(file, temporary);
             } finally {
@@ -102,7 +101,7 @@ final class LogKeyOptions {
             }
         } catch (FileAlreadyExistsException e) {
             return read(file, "the kept server key");
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             throw new CorridorException(
                     "could not keep the server key at " + file + ": " + e
                             + ". Check that the directory is writable, or bring a key with --key",

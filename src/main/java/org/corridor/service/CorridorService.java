@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,19 +36,13 @@ import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
-import org.corridor.ledger.References;
 import org.corridor.ledger.StoredEntry;
 import org.corridor.observation.Observation;
 import org.corridor.observation.ObservationJson;
 import org.corridor.observation.ObservationReader;
-import org.corridor.operation.Agreement;
-import org.corridor.operation.Monitor;
-import org.corridor.operation.Movement;
 import org.corridor.operation.Operation;
 import org.corridor.operation.OperationReader;
 import org.corridor.operation.OperationWriter;
-import org.corridor.operation.Party;
-import org.corridor.operation.Site;
 import org.corridor.tally.ConvoyRow;
 import org.corridor.tally.ConvoyView;
 import org.corridor.tally.OperationTallies;
@@ -366,7 +358,7 @@ public final class CorridorService {
         synchronized (definitions) {
             OperationState existing = operations.get(operation.id());
             if (existing == null) {
-                change = ledger.putOperation(operation.id(), text(definition), defined(operation));
+                change = ledger.putOperation(operation.id(), text(definition), ObservationJson.defined(operation));
                 if (change == DefinitionChange.CREATED) {
                     OperationState created = new OperationState(operation);
                     created.definitionJson = text(definition);
@@ -377,7 +369,7 @@ public final class CorridorService {
             } else {
                 existing.lock.writeLock().lock();
                 try {
-                    change = ledger.putOperation(operation.id(), text(definition), defined(operation));
+                    change = ledger.putOperation(operation.id(), text(definition), ObservationJson.defined(operation));
                     if (change != DefinitionChange.UNCHANGED) {
                         existing.operation = operation;
                         existing.tallies.replaceOperation(operation);
@@ -627,18 +619,6 @@ public final class CorridorService {
     private static String idAsSent(JsonNode item) {
         JsonNode id = item == null ? null : item.get("id");
         return id != null && id.isTextual() ? id.textValue() : null;
-    }
-
-    private static References defined(Operation operation) {
-        Set<String> movements = new HashSet<>();
-        for (Agreement agreement : operation.agreements()) {
-            agreement.movements().stream().map(Movement::id).forEach(movements::add);
-        }
-        return new References(
-                operation.sites().stream().map(Site::id).collect(java.util.stream.Collectors.toSet()),
-                movements,
-                operation.monitors().stream().map(Monitor::id).collect(java.util.stream.Collectors.toSet()),
-                operation.parties().stream().map(Party::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     private static String text(JsonNode tree) {
