@@ -14,6 +14,9 @@ import org.corridor.access.Rule;
 final class RouteRules {
     private static final Map<String, Rule> RULES = Map.ofEntries(
             Map.entry("GET /api/health", Rule.OPEN),
+            // The browser pages (WebPages): static files holding no data, which Javalin matches as "*".
+            Map.entry("GET " + WebPages.STATIC_FILES, Rule.OPEN),
+            Map.entry("HEAD " + WebPages.STATIC_FILES, Rule.OPEN),
             Map.entry("POST /api/login", Rule.OPEN),
             Map.entry("POST /api/logout", Rule.SIGNED_IN),
             Map.entry("GET /api/me", Rule.SIGNED_IN),

@@ -1,0 +1,50 @@
+// Builds Corridor's browser pages into OUT (argument 1; Maven passes target/classes/web):
+//   OUT/index.html, OUT/assets/*      the coordination dashboard, served at /
+//   OUT/field/*                        the field app, served at /field/ (its service worker is scoped there)
+//   OUT/assets/countries-50m.json      Natural Earth country outlines (world-atlas), for the offline map
+// Everything the pages need is in OUT: nothing is fetched from the internet at run time.
+import { build } from "esbuild";
+import { cpSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2];
+if (!out) {
+  console.error("usage: node build.mjs OUTPUT_DIRECTORY");
+  process.exit(2);
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, "assets"), { recursive: true });
+cpSync(join(here, "static"), out, { recursive: true });
+cpSync(join(here, "node_modules/world-atlas/countries-50m.json"), join(out, "assets/countries-50m.json"));
+
+const common = {
+  bundle: true,
+  minify: true,
+  sourcemap: "linked",
+  format: "esm",
+  target: ["es2022"],
+  legalComments: "linked",
+  logLevel: "warning",
+  metafile: true,
+};
+
+const entries = [
+  { in: "src/dashboard/main.js", out: "assets/dashboard" },
+  { in: "src/field/main.js", out: "field/app" },
+  { in: "src/field/sw.js", out: "field/sw" },
+];
+const present = entries.filter((entry) => existsSync(join(here, entry.in)));
+const result = await build({
+  ...common,
+  absWorkingDir: here,
+  entryPoints: present,
+  outdir: out,
+});
+for (const [file, info] of Object.entries(result.metafile.outputs)) {
+  if (file.endsWith(".js")) {
+    console.log(`web: ${relative(out, join(here, file))} ${(info.bytes / 1024).toFixed(1)} KB`);
+  }
+}
