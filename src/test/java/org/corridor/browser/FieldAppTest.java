@@ -63,9 +63,7 @@ class FieldAppTest {
             int before = feedIds().size();
             site.stop();
             try {
-                chromium.driver
-                        .findElement(By.cssSelector("[data-type='convoy.passed']"))
-                        .click();
+                tap(chromium, "[data-type='convoy.passed']");
                 for (int i = 1; i <= 20; i++) {
                     recordThroughTheForm(chromium, "offline-" + i, 10 + i);
                     awaitCount(chromium, "pending", i);
@@ -148,9 +146,7 @@ class FieldAppTest {
         try (Chromium chromium = Chromium.start("en-GB")) {
             openAndChoose(chromium, "field-test-post", "m-icrc-02");
             offline(chromium, true);
-            chromium.driver
-                    .findElement(By.cssSelector("[data-type='convoy.passed']"))
-                    .click();
+            tap(chromium, "[data-type='convoy.passed']");
             recordThroughTheForm(chromium, "ea-refused", 42);
             awaitCount(chromium, "pending", 1);
             String id = pendingIds(chromium).get(0);
@@ -167,10 +163,9 @@ class FieldAppTest {
 
             chromium.driver.navigate().refresh();
             awaitReady(chromium);
-            chromium.await(10, d -> d.findElement(By.cssSelector(".refused-item[data-id='" + id + "'] button.correct")))
-                    .click();
+            tap(chromium, ".refused-item[data-id='" + id + "'] button.correct");
             new Select(chromium.await(10, d -> d.findElement(By.id("f-site")))).selectByValue("ramouseh");
-            chromium.driver.findElement(By.cssSelector("button.save")).click();
+            tap(chromium, "button.save");
             awaitCount(chromium, "sent", 1, 60);
             chromium.await(
                     10, d -> d.findElements(By.cssSelector(".refused-item")).isEmpty());
@@ -188,7 +183,7 @@ class FieldAppTest {
     void withTheDevicesKeyInTheOperation_observationsArriveSigned_andATamperedCopyIsRefused() throws IOException {
         try (Chromium chromium = Chromium.start("en-GB")) {
             openAndChoose(chromium, "jibrin", "m-sarc-03");
-            chromium.driver.findElement(By.cssSelector(".key summary")).click();
+            tap(chromium, ".key summary");
             String publicKey = chromium.driver
                     .findElement(By.cssSelector(".public-key"))
                     .getText()
@@ -208,13 +203,11 @@ class FieldAppTest {
                 awaitReady(chromium);
                 chromium.await(10, d -> d.findElement(By.cssSelector(".key-status[data-signing=true]")));
 
-                chromium.driver
-                        .findElement(By.cssSelector("[data-type='convoy.arrived']"))
-                        .click();
+                tap(chromium, "[data-type='convoy.arrived']");
                 chromium.driver.findElement(By.id("f-convoy")).sendKeys("fk-signed");
                 chromium.driver.findElement(By.id("f-people")).sendKeys("655");
                 chromium.driver.findElement(By.id("f-vehicles")).sendKeys("14");
-                chromium.driver.findElement(By.cssSelector("button.save")).click();
+                tap(chromium, "button.save");
                 awaitCount(chromium, "sent", 1, 60);
 
                 String id = sentIds(chromium).get(0);
@@ -263,19 +256,15 @@ class FieldAppTest {
                             .getText())
                     .isEqualTo("٠");
 
-            chromium.driver
-                    .findElement(By.cssSelector("[data-type='convoy.departed']"))
-                    .click();
-            chromium.driver.findElement(By.cssSelector("button.save")).click();
+            tap(chromium, "[data-type='convoy.departed']");
+            tap(chromium, "button.save");
             WebElement problems = chromium.await(10, d -> d.findElement(By.cssSelector(".problems")));
             assertThat(problems.getText()).contains("القافلة").contains("مطلوب").contains("حركة الإجلاء");
 
             chromium.driver.findElement(By.id("f-convoy")).sendKeys("ea-ar-1");
             chromium.driver.findElement(By.id("f-people")).sendKeys("١٢٠");
-            chromium.driver
-                    .findElement(By.cssSelector("[data-field=movement] input[value=east-aleppo-out]"))
-                    .click();
-            chromium.driver.findElement(By.cssSelector("button.save")).click();
+            tap(chromium, "[data-field=movement] input[value=east-aleppo-out]");
+            tap(chromium, "button.save");
             WebElement siteRule =
                     chromium.await(10, d -> d.findElement(By.cssSelector(".problems [data-problem=site]")));
             assertThat(siteRule.getText())
@@ -283,12 +272,12 @@ class FieldAppTest {
                     .contains("east-aleppo");
             assertThat(counts(chromium).get("pending")).isEqualTo(0L);
 
-            chromium.driver
-                    .findElement(By.cssSelector("[data-type='convoy.passed']"))
-                    .click();
-            chromium.driver.findElement(By.id("f-convoy")).sendKeys("ea-ar-1");
-            chromium.driver.findElement(By.id("f-people")).sendKeys("١٢٠");
-            chromium.driver.findElement(By.cssSelector("button.save")).click();
+            tap(chromium, "[data-type='convoy.passed']"); // what was typed stays when the type is changed
+            assertThat(chromium.driver.findElement(By.id("f-convoy")).getDomProperty("value"))
+                    .isEqualTo("ea-ar-1");
+            assertThat(chromium.driver.findElement(By.id("f-people")).getDomProperty("value"))
+                    .isEqualTo("١٢٠");
+            tap(chromium, "button.save");
             awaitCount(chromium, "sent", 1, 30);
             assertThat(sentObservations(chromium).get(0).get("people")).isEqualTo(120L);
             assertThat(chromium.driver
@@ -298,10 +287,12 @@ class FieldAppTest {
             assertThat(chromium.driver.findElement(By.tagName("html")).getDomAttribute("dir"))
                     .isEqualTo("rtl");
 
-            chromium.driver
-                    .findElement(By.cssSelector("[data-type='convoy.passed']"))
-                    .click();
-            chromium.driver.manage().window().setSize(new Dimension(430, 1400));
+            tap(chromium, "[data-type='convoy.passed']");
+            chromium.driver.findElement(By.id("f-convoy")).sendKeys("ea-ar-2");
+            chromium.driver.findElement(By.id("f-people")).sendKeys("٣٤٠");
+            chromium.driver.findElement(By.id("f-vehicles")).sendKeys("٧");
+            chromium.driver.manage().window().setSize(new Dimension(430, 1250));
+            chromium.script("window.scrollTo(0, 0)");
             chromium.screenshot(Path.of("target/screenshots/field-app-ar.png"));
             assertOnlyLocalRequests(chromium);
             assertThat(consoleErrors(chromium)).isEmpty();
@@ -353,19 +344,25 @@ class FieldAppTest {
     }
 
     private static void choose(Chromium chromium, String siteId, String monitor) {
-        chromium.await(15, d -> d.findElement(By.cssSelector("[data-site='" + siteId + "']")))
-                .click();
-        chromium.await(10, d -> d.findElement(By.cssSelector("[data-monitor='" + monitor + "']")))
-                .click();
+        chromium.await(15, d -> d.findElement(By.cssSelector("[data-site='" + siteId + "']")));
+        tap(chromium, "[data-site='" + siteId + "']");
+        tap(chromium, "[data-monitor='" + monitor + "']");
         chromium.await(10, d -> d.findElement(By.cssSelector("[data-type='convoy.passed']")));
         awaitReady(chromium);
+    }
+
+    /** Taps an element as a person would: scrolled to the middle of the screen, clear of the sticky bar. */
+    private static void tap(Chromium chromium, String css) {
+        WebElement element = chromium.await(10, d -> d.findElement(By.cssSelector(css)));
+        chromium.script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private static void recordThroughTheForm(Chromium chromium, String convoy, int people) {
         WebElement convoyField = chromium.await(10, d -> d.findElement(By.id("f-convoy")));
         convoyField.sendKeys(convoy);
         chromium.driver.findElement(By.id("f-people")).sendKeys(Integer.toString(people));
-        chromium.driver.findElement(By.cssSelector("button.save")).click();
+        tap(chromium, "button.save");
     }
 
     private static void awaitReady(Chromium chromium) {
