@@ -334,6 +334,67 @@ class FieldAppTest {
         }
     }
 
+    @Test
+    void sessionEndedDuringTheShift_asksToSignInAgain_keepsTheQueue_thenSends() {
+        try (Chromium chromium = Chromium.start("en-GB")) {
+            openAndChoose(chromium, "rashidin", "m-icrc-01");
+            // the admin sets the same password again, which ends every session of the account
+            HttpResponse<String> reset = site.send(
+                    "PUT",
+                    "/api/users/demo-monitor/password",
+                    "application/json",
+                    "{\"password\": \"" + DemoSite.PASSWORD + "\"}");
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+
+            tap(chromium, "[data-type='convoy.resumed']");
+            chromium.await(10, d -> d.findElement(By.id("f-convoy"))).sendKeys("ea-again");
+            tap(chromium, "button.save");
+            chromium.await(30, d -> d.findElement(By.cssSelector(".banner form.sign-in")));
+            awaitCount(chromium, "pending", 1);
+            assertThat(((Number) counts(chromium).get("refused")).intValue()).isZero();
+
+            chromium.driver
+                    .findElement(By.cssSelector(".banner input[name=password]"))
+                    .sendKeys(DemoSite.PASSWORD);
+            tap(chromium, ".banner form.sign-in button[type=submit]");
+            awaitCount(chromium, "sent", 1, 30);
+            chromium.await(10, d -> d.findElements(By.cssSelector(".banner form.sign-in"))
+                    .isEmpty());
+            String id = sentIds(chromium).get(0);
+            assertThat(occurrences(feedIds()).get(id)).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void deviceToken_pastedOnce_signsTheDeviceIn_acrossReloads() {
+        HttpResponse<String> issued = site.send("POST", "/api/users/demo-monitor/tokens", "application/json", "{}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String token;
+        try {
+            token = DemoSite.JSON.readTree(issued.body()).get("token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Chromium chromium = Chromium.start("en-GB")) {
+            chromium.open(site.uri("/field/"));
+            awaitReady(chromium);
+            tap(chromium, "form.token summary");
+            chromium.driver
+                    .findElement(By.cssSelector("form.token input[name=token]"))
+                    .sendKeys(token);
+            tap(chromium, "form.token button[type=submit]");
+            choose(chromium, "jibrin", "m-un-03");
+            chromium.driver.navigate().refresh();
+            awaitReady(chromium);
+            tap(chromium, "[data-type='convoy.passed']");
+            recordThroughTheForm(chromium, "fk-token", 300);
+            awaitCount(chromium, "sent", 1, 30);
+            assertThat(chromium.driver.findElements(By.cssSelector("form.sign-in")))
+                    .isEmpty();
+            assertOnlyLocalRequests(chromium);
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     /** Opens the app, signs in as the demo monitor and chooses the site and monitor. */
