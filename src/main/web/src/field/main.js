@@ -417,7 +417,7 @@ function recordForm() {
   }
   const more = el("details", { class: "more", open: Boolean(state.editing) || state.problems.some((p) => ["at", "site", "note"].includes(p.field)) },
     el("summary", { text: `${t("field.at")} · ${t("field.site")} · ${t("field.note")}` }),
-    el("label", { class: "field", for: "f-at" }, el("span", { text: `${t("field.at")} (${t("now")} ${t("none")})` }), el("input", { type: "datetime-local", name: "at", id: "f-at", value: initial("at"), dataset: { field: "at" } })),
+    el("label", { class: "field", for: "f-at" }, el("span", { text: t("field.at") }), el("small", { class: "hint", text: t("atHint") }), el("input", { type: "datetime-local", name: "at", id: "f-at", value: initial("at"), dataset: { field: "at" } })),
     select("site", sites, { required: true, fallback: state.setup.site }),
     input("note", { long: true }));
   const problems = state.problems.length

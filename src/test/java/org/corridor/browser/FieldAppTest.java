@@ -160,6 +160,7 @@ class FieldAppTest {
             awaitCount(chromium, "refused", 1);
             awaitCount(chromium, "pending", 0);
             assertThat(occurrences(feedIds())).doesNotContainKey(id);
+            chromium.screenshot(Path.of("target/screenshots/field-app-refused.png"));
 
             chromium.driver.navigate().refresh();
             awaitReady(chromium);
