@@ -164,7 +164,7 @@ const app = document.getElementById("app");
 const header = el("header", { class: "bar" });
 const banner = el("section", { class: "banner", "aria-live": "polite" });
 const main = el("section", { class: "work" });
-const refusedSection = el("section", { class: "refused", "aria-live": "polite" });
+const refusedSection = el("section", { class: "refused", id: "refused", "aria-live": "polite" });
 const keySection = el("section", { class: "key" });
 app.replaceChildren(header, banner, main, refusedSection, keySection);
 
@@ -180,7 +180,7 @@ function renderHeader() {
     el("div", { class: "counts", role: "status" },
       el("span", { class: "count pending", dataset: { count: "pending", value: String(state.counts.pending) } }, el("b", { text: number(state.counts.pending) }), " ", t("pending")),
       el("span", { class: "count sent", dataset: { count: "sent", value: String(state.counts.sent) } }, el("b", { text: number(state.counts.sent) }), " ", t("sent")),
-      state.counts.refused ? el("span", { class: "count refused", dataset: { count: "refused", value: String(state.counts.refused) } }, el("b", { text: number(state.counts.refused) }), " ", t("refused")) : null,
+      state.counts.refused ? el("a", { href: "#refused", class: "count refused", dataset: { count: "refused", value: String(state.counts.refused) } }, el("b", { text: number(state.counts.refused) }), " ", t("refused")) : null,
       el("span", { class: `net ${online ? "on" : "off"}`, dataset: { online: String(online) } }, status.running && status.inFlight ? t("syncing") : online ? t("online") : t("offline")),
       state.counts.pending && !status.running
         ? el("button", { type: "button", class: "small", onclick: () => sync.retryNow(), text: status.nextTry ? `${t("syncNow")} · ${t("nextTry", { time: dateTime(new Date(status.nextTry).toISOString(), { timeStyle: "medium" }) })}` : t("syncNow") })
@@ -531,7 +531,7 @@ function renderRefused() {
       const armed = state.discardArmed === record.id;
       return el("li", { class: "refused-item", dataset: { id: record.id } },
         el("p", { class: "what" }, el("b", { text: t(`type.${o.type}`) }), " ",
-          [o.convoy, o.people !== undefined ? number(o.people) : null, nameOf(state.definition?.sites, o.site), dateTime(o.at, { dateStyle: "short", timeStyle: "short" })].filter(Boolean).join(" · ")),
+          [o.convoy, o.people !== undefined ? number(o.people) : null, nameOf(state.definition?.sites, o.site), dateTime(o.at, { dateStyle: "short", timeStyle: "short", timeZone: state.definition?.timezone || undefined })].filter(Boolean).join(" · ")),
         record.problem?.status === "conflict" ? el("p", { class: "reason", text: t("problemConflict") }) : null,
         el("ul", { class: "reasons" },
           errors.length
