@@ -48,3 +48,7 @@ for (const [file, info] of Object.entries(result.metafile.outputs)) {
     console.log(`web: ${relative(out, join(here, file))} ${(info.bytes / 1024).toFixed(1)} KB`);
   }
 }
+
+// The field app's service worker names its cache after this build (src/field/stamp.mjs).
+const { stamp } = await import("./src/field/stamp.mjs");
+stamp(out);

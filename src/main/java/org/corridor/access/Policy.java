@@ -43,8 +43,11 @@ public final class Policy {
         return switch (rule) {
             case OPEN, SIGNED_IN -> true;
             case ADMIN -> false;
-            case DEFINE_OPERATION, READ_DEFINITION, READ_OBSERVATIONS, SUBMIT_REPORTS ->
+            case DEFINE_OPERATION, READ_OBSERVATIONS, SUBMIT_REPORTS ->
                 principal.role() == Role.COORDINATOR && assigned(principal, operationId);
+            case READ_DEFINITION ->
+                (principal.role() == Role.COORDINATOR || principal.role() == Role.MONITOR)
+                        && assigned(principal, operationId);
             case RECORD_OBSERVATIONS ->
                 (principal.role() == Role.COORDINATOR || principal.role() == Role.MONITOR)
                         && assigned(principal, operationId);

@@ -13,7 +13,10 @@ public enum Rule {
     ADMIN,
     /** Define or replace an operation: admin, or a coordinator of it. */
     DEFINE_OPERATION,
-    /** Read an operation's definition: admin, or a coordinator of it. */
+    /**
+     * Read an operation's definition: admin, or a coordinator or monitor of it (a monitor's field app needs its sites,
+     * movements, parties and monitors to fill and check its form).
+     */
     READ_DEFINITION,
     /** Send observations: admin, or a coordinator or monitor of the operation (only admin and coordinators correct). */
     RECORD_OBSERVATIONS,

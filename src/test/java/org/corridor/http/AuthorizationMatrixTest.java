@@ -52,7 +52,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("PUT /api/me/password", "401 204 204 204 204 204");
         EXPECTED.put("GET /api/operations", "401 200 200 200 200 200");
         EXPECTED.put("POST /api/operations", "401/401 200/200 200/403 403/403 403/403 403/403");
-        EXPECTED.put("GET /api/operations/{op}", "401/401 200/200 200/403 403/403 403/403 403/403");
+        EXPECTED.put("GET /api/operations/{op}", "401/401 200/200 200/403 200/403 403/403 403/403");
         EXPECTED.put("POST /api/operations/{op}/observations", "401/401 201/201 201/403 201/403 403/403 403/403");
         EXPECTED.put("GET /api/operations/{op}/observations", "401/401 200/200 200/403 403/403 403/403 403/403");
         EXPECTED.put("GET /api/operations/{op}/tallies", "401/401 200/200 200/403 200/403 200/403 200/403");
