@@ -43,7 +43,7 @@ public final class Policy {
         return switch (rule) {
             case OPEN, SIGNED_IN -> true;
             case ADMIN -> false;
-            case DEFINE_OPERATION, READ_DEFINITION, READ_OBSERVATIONS, SUBMIT_REPORTS ->
+            case DEFINE_OPERATION, READ_DEFINITION, READ_OBSERVATIONS, SUBMIT_REPORTS, READ_PERSONS ->
                 principal.role() == Role.COORDINATOR && assigned(principal, operationId);
             case RECORD_OBSERVATIONS ->
                 (principal.role() == Role.COORDINATOR || principal.role() == Role.MONITOR)

@@ -27,7 +27,9 @@ public enum Rule {
     /** Read the convoy board: admin, a coordinator of the operation, or a liaison whose party signed in it. */
     READ_CONVOYS,
     /** Submit reports whose claims are set beside the numbers: admin, or a coordinator of the operation. */
-    SUBMIT_REPORTS;
+    SUBMIT_REPORTS,
+    /** Read the personal data beside an observation (names): admin, or a coordinator of the operation. */
+    READ_PERSONS;
 
     /** True when the rule is about one operation, named in the route or in the request body. */
     public boolean aboutOneOperation() {
@@ -39,7 +41,8 @@ public enum Rule {
                     READ_OBSERVATIONS,
                     READ_TALLIES,
                     READ_CONVOYS,
-                    SUBMIT_REPORTS -> true;
+                    SUBMIT_REPORTS,
+                    READ_PERSONS -> true;
         };
     }
 }

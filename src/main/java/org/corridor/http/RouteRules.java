@@ -26,6 +26,7 @@ final class RouteRules {
             Map.entry("GET /api/operations/{op}/tallies", Rule.READ_TALLIES),
             Map.entry("GET /api/operations/{op}/stream", Rule.READ_TALLIES),
             Map.entry("GET /api/operations/{op}/convoys", Rule.READ_CONVOYS),
+            Map.entry("GET /api/operations/{op}/observations/{id}/persons", Rule.READ_PERSONS),
             // The verifier key is published on purpose: whoever checks a checkpoint must get it from the server.
             Map.entry("GET /api/log/key", Rule.OPEN),
             // Whoever may see an operation's numbers may check the log they rest on (public operations: anyone).
