@@ -69,7 +69,8 @@ final class AccessGuard {
         if (rule == Rule.OPEN) {
             access.throttle("address:" + address(ctx, access.settings()));
             if (!SAFE.contains(ctx.method())) {
-                requireSameOrigin(ctx); // signing in from another site's page would sign the browser in as someone else
+                requireSameOrigin(
+                        ctx, null); // signing in from another site's page would sign the browser in as someone else
             }
             return;
         }
@@ -97,7 +98,7 @@ final class AccessGuard {
         ctx.attribute(REFUSED, principal);
         access.throttle(principal == null ? "address:" + address(ctx, access.settings()) : "account:" + principal.id());
         if (principal != null && principal.via() == Principal.Via.SESSION && !SAFE.contains(ctx.method())) {
-            requireSameOrigin(ctx);
+            requireSameOrigin(ctx, principal);
             requireCsrfToken(ctx);
         }
         String operationId = rule.aboutOneOperation() ? ctx.pathParamMap().get("op") : null;
@@ -160,9 +161,16 @@ final class AccessGuard {
      * the browser's cookie). Requests without the header (programs, older browsers) rely on the CSRF token and on
      * SameSite=Strict.
      */
-    private void requireSameOrigin(Context ctx) {
+    private void requireSameOrigin(Context ctx, Principal principal) {
         String origin = ctx.header("Origin");
         if (origin != null && !origin.strip().equalsIgnoreCase(ownOrigin(ctx, access.settings()))) {
+            access.record(
+                    "access.denied",
+                    principal == null ? null : principal.id(),
+                    address(ctx, access.settings()),
+                    ctx.pathParamMap().get("op"),
+                    null,
+                    "from another site's page: " + ctx.method().name() + " " + ctx.endpointHandlerPath());
             throw new ForbiddenException("this change comes from a page of another site (its Origin header is not "
                     + "this server's); a signed-in browser may change things only from Corridor's own pages");
         }
