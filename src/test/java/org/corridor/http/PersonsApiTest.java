@@ -234,6 +234,8 @@ class PersonsApiTest {
         OperationsApiTest.assertProblem(anonymous, 401);
         Path bundle = directory.resolve("bundle.zip");
         cli("export", "test-op", "--out", bundle.toString(), "--db", storeUrl());
+        // The bundle still verifies: m2 signed the observation with its digest, and the persons were never in it.
+        assertThat(cli("verify", bundle.toString())).contains("1 signatures verified");
 
         // Then the admin and the coordinator read back exactly what was sent, under the digest the log carries.
         Map<String, String> digests = new LinkedHashMap<>();
