@@ -22,7 +22,8 @@ public final class Policy {
      * @throws ForbiddenException when the principal's role or assignment does not allow it
      */
     public static void require(Rule rule, Principal principal, String operationId, Operation operation) {
-        if (rule == Rule.OPEN || (rule == Rule.READ_TALLIES && operation != null && operation.isPublic())) {
+        boolean publicFigures = rule == Rule.READ_TALLIES || rule == Rule.READ_CLAIMS;
+        if (rule == Rule.OPEN || (publicFigures && operation != null && operation.isPublic())) {
             return;
         }
         if (principal == null) {
@@ -53,6 +54,12 @@ public final class Policy {
                     case ADMIN -> true;
                     case COORDINATOR, MONITOR, VIEWER -> assigned(principal, operationId);
                     case LIAISON -> partySigned(principal, operationId, operation);
+                };
+            case READ_CLAIMS ->
+                switch (principal.role()) {
+                    case ADMIN -> true;
+                    case COORDINATOR, MONITOR, VIEWER -> assigned(principal, operationId);
+                    case LIAISON -> false;
                 };
             case READ_CONVOYS ->
                 switch (principal.role()) {

@@ -35,7 +35,8 @@ final class RouteRules {
             Map.entry("GET /api/operations/{op}/log/consistency", Rule.READ_TALLIES),
             // CONTRACT §7, being built beside this table: its rules wait here for its routes.
             Map.entry("POST /api/operations/{op}/reports", Rule.SUBMIT_REPORTS),
-            Map.entry("GET /api/operations/{op}/claims", Rule.READ_TALLIES),
+            // A liaison sees its party's figures only; claims are set against the whole operation's.
+            Map.entry("GET /api/operations/{op}/claims", Rule.READ_CLAIMS),
             Map.entry("GET /api/users", Rule.ADMIN),
             Map.entry("POST /api/users", Rule.ADMIN),
             Map.entry("DELETE /api/users/{id}", Rule.ADMIN),

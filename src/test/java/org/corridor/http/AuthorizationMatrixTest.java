@@ -66,7 +66,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("GET /api/operations/{op}/log/inclusion", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/log/consistency", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("POST /api/operations/{op}/reports", "401/401 201/201 201/403 403/403 403/403 403/403");
-        EXPECTED.put("GET /api/operations/{op}/claims", "401/401 200/200 200/403 200/403 200/403 200/403");
+        EXPECTED.put("GET /api/operations/{op}/claims", "401/401 200/200 200/403 200/403 403/403 200/403");
         EXPECTED.put("GET /api/users", "401 200 403 403 403 403");
         EXPECTED.put("POST /api/users", "401 201 403 403 403 403");
         EXPECTED.put("DELETE /api/users/{id}", "401 204 403 403 403 403");
