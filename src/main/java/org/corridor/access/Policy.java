@@ -22,7 +22,8 @@ public final class Policy {
      * @throws ForbiddenException when the principal's role or assignment does not allow it
      */
     public static void require(Rule rule, Principal principal, String operationId, Operation operation) {
-        if (rule == Rule.OPEN || (rule == Rule.READ_TALLIES && operation != null && operation.isPublic())) {
+        boolean publicFigures = rule == Rule.READ_TALLIES || rule == Rule.READ_CLAIMS;
+        if (rule == Rule.OPEN || (publicFigures && operation != null && operation.isPublic())) {
             return;
         }
         if (principal == null) {
@@ -43,7 +44,7 @@ public final class Policy {
         return switch (rule) {
             case OPEN, SIGNED_IN -> true;
             case ADMIN -> false;
-            case DEFINE_OPERATION, READ_OBSERVATIONS, SUBMIT_REPORTS ->
+            case DEFINE_OPERATION, READ_OBSERVATIONS, SUBMIT_REPORTS, READ_PERSONS ->
                 principal.role() == Role.COORDINATOR && assigned(principal, operationId);
             case READ_DEFINITION ->
                 (principal.role() == Role.COORDINATOR || principal.role() == Role.MONITOR)
@@ -56,6 +57,12 @@ public final class Policy {
                     case ADMIN -> true;
                     case COORDINATOR, MONITOR, VIEWER -> assigned(principal, operationId);
                     case LIAISON -> partySigned(principal, operationId, operation);
+                };
+            case READ_CLAIMS ->
+                switch (principal.role()) {
+                    case ADMIN -> true;
+                    case COORDINATOR, MONITOR, VIEWER -> assigned(principal, operationId);
+                    case LIAISON -> false;
                 };
             case READ_CONVOYS ->
                 switch (principal.role()) {

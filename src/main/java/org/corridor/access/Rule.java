@@ -27,10 +27,17 @@ public enum Rule {
      * party signed one of its agreements; anyone when the operation is public.
      */
     READ_TALLIES,
+    /**
+     * Read the claims of reports beside the verified figures: as {@link #READ_TALLIES}, but not liaisons, since the
+     * figures a claim is set against are the whole operation's, beyond the agreements their party signed.
+     */
+    READ_CLAIMS,
     /** Read the convoy board: admin, a coordinator of the operation, or a liaison whose party signed in it. */
     READ_CONVOYS,
     /** Submit reports whose claims are set beside the numbers: admin, or a coordinator of the operation. */
-    SUBMIT_REPORTS;
+    SUBMIT_REPORTS,
+    /** Read the personal data beside an observation (names): admin, or a coordinator of the operation. */
+    READ_PERSONS;
 
     /** True when the rule is about one operation, named in the route or in the request body. */
     public boolean aboutOneOperation() {
@@ -41,8 +48,10 @@ public enum Rule {
                     RECORD_OBSERVATIONS,
                     READ_OBSERVATIONS,
                     READ_TALLIES,
+                    READ_CLAIMS,
                     READ_CONVOYS,
-                    SUBMIT_REPORTS -> true;
+                    SUBMIT_REPORTS,
+                    READ_PERSONS -> true;
         };
     }
 }

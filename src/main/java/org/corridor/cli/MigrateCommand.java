@@ -109,7 +109,12 @@ final class MigrateCommand implements Callable<Integer> {
         for (long after = already; after < sourceSize; ) {
             List<StoredEntry> page = source.read(operationId, after, (int) Math.min(PAGE, sourceSize - after));
             List<NewEntry> entries = new ArrayList<>(page.size());
-            page.forEach(entry -> entries.add(entry(operation, entry)));
+            // Personal data goes along still sealed: it opens on the target with the same persons key.
+            page.forEach(entry -> entries.add(entry(operation, entry)
+                    .withPersons(
+                            entry.body().contains("\"personsDigest\"")
+                                    ? source.persons(operationId, entry.id()).orElse(null)
+                                    : null)));
             target.append(operationId, entries);
             after += page.size();
             progress.advance(page.size());

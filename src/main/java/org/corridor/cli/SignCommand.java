@@ -2,6 +2,7 @@ package org.corridor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,11 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.corridor.core.InvalidInputException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.integrity.CanonicalizationException;
 import org.corridor.integrity.Ed25519;
 import org.corridor.integrity.Jcs;
 import org.corridor.observation.Signatures;
+import org.corridor.persons.PersonsIntake;
+import org.corridor.persons.PersonsList;
 import org.corridor.service.CorridorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,9 +139,18 @@ final class SignCommand implements Callable<Integer> {
             return ": each line must hold one observation, a JSON object";
         }
         try {
-            writer.write(new String(Jcs.canonicalize(Signatures.sign(observation, key)), StandardCharsets.UTF_8));
+            // Personal data is not signed: only its digest is, and the persons travel beside the signed observation.
+            PersonsIntake.ForSigning ready = PersonsIntake.forSigning((ObjectNode) observation);
+            ObjectNode signed = Signatures.sign(ready.observation(), key);
+            if (ready.persons() != null) {
+                signed.set(PersonsList.FIELD, ready.persons());
+            }
+            writer.write(new String(Jcs.canonicalize(signed), StandardCharsets.UTF_8));
             writer.newLine();
             return null;
+        } catch (InvalidInputException e) {
+            return ", field " + e.problems().getFirst().field() + ": "
+                    + e.problems().getFirst().message();
         } catch (CanonicalizationException e) {
             return ", field " + fieldWithoutCanonicalForm(observation) + ": has no canonical JSON form ("
                     + e.getMessage() + ")";

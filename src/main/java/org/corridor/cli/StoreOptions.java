@@ -73,17 +73,18 @@ public final class StoreOptions {
     /**
      * Opens the store these options name ({@code defaultFile} under the data directory when no --db is given) and
      * starts the service over it from the tally snapshots beside it, so that no command replays more of the ledger
-     * than it must.
+     * than it must; personal data is sealed and opened with the persons key ({@link PersonsKeys}).
      */
     Opened open(Environment environment, String defaultFile) {
         String jdbcUrl = jdbcUrl(defaultFile);
         Ledger ledger = environment.ledgers().apply(jdbcUrl);
         try {
-            return new Opened(
-                    ledger,
-                    CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl)),
-                    environment.accessStores().apply(ledger),
-                    keptKey(jdbcUrl));
+            CorridorService service = CorridorService.start(ledger, environment.clock(), snapshotDirectory(jdbcUrl));
+            service.keepPersonsWith(PersonsKeys.open(
+                    spec.commandLine(),
+                    environment.variables(),
+                    keptKey(jdbcUrl).resolveSibling(PersonsKeys.KEY_FILE)));
+            return new Opened(ledger, service, environment.accessStores().apply(ledger), keptKey(jdbcUrl));
         } catch (RuntimeException e) {
             ledger.close();
             throw e;

@@ -25,7 +25,14 @@ import org.corridor.service.CorridorService;
  * route never runs and nothing changes.
  */
 final class AccessGuard {
+    /** The session cookie on plain HTTP (a laptop on localhost). */
     static final String SESSION_COOKIE = "corridor_session";
+    /**
+     * The session cookie over TLS: the {@code __Host-} prefix makes browsers keep it only when set Secure, with
+     * Path=/ and no Domain, by this very host, so a sibling subdomain cannot plant or overwrite it.
+     */
+    static final String SECURE_SESSION_COOKIE = "__Host-corridor_session";
+
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "corridor.principal";
     private static final String CORRECTIONS = "corridor.corrections";
@@ -33,6 +40,9 @@ final class AccessGuard {
     private static final String ROUTE = "corridor.route";
 
     private static final String OPERATION = "corridor.operation";
+    /** Who asked, kept until the request is let through, so that a refused read of personal data names them. */
+    private static final String REFUSED = "corridor.asking";
+
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final Access access;
@@ -58,11 +68,37 @@ final class AccessGuard {
                 .orElseThrow(() -> new ForbiddenException("no access rule is defined for this route, so it is closed"));
         if (rule == Rule.OPEN) {
             access.throttle("address:" + address(ctx, access.settings()));
+            if (!SAFE.contains(ctx.method())) {
+                requireSameOrigin(
+                        ctx, null); // signing in from another site's page would sign the browser in as someone else
+            }
             return;
         }
+        if (rule != Rule.READ_PERSONS) {
+            checkAuthorized(ctx, rule);
+            return;
+        }
+        try {
+            checkAuthorized(ctx, rule);
+        } catch (UnauthorizedException | ForbiddenException e) {
+            Principal principal = ctx.attribute(REFUSED);
+            access.record(
+                    PersonsRoutes.AUDIT_KIND,
+                    principal == null ? null : principal.id(),
+                    address(ctx, access.settings()),
+                    ctx.pathParamMap().get("op"),
+                    PersonsRoutes.auditSubject(ctx.pathParamMap().get("id")),
+                    "refused " + (e instanceof UnauthorizedException ? 401 : 403));
+            throw e;
+        }
+    }
+
+    private void checkAuthorized(Context ctx, Rule rule) {
         Principal principal = authenticated(ctx);
+        ctx.attribute(REFUSED, principal);
         access.throttle(principal == null ? "address:" + address(ctx, access.settings()) : "account:" + principal.id());
         if (principal != null && principal.via() == Principal.Via.SESSION && !SAFE.contains(ctx.method())) {
+            requireSameOrigin(ctx, principal);
             requireCsrfToken(ctx);
         }
         String operationId = rule.aboutOneOperation() ? ctx.pathParamMap().get("op") : null;
@@ -78,7 +114,7 @@ final class AccessGuard {
         } catch (ForbiddenException e) {
             access.record(
                     "access.denied",
-                    principal.id(),
+                    principal == null ? null : principal.id(),
                     address(ctx, access.settings()),
                     operationId,
                     null,
@@ -91,7 +127,7 @@ final class AccessGuard {
     /** The principal behind the request's credentials, or null when it has none; invalid ones are refused. */
     private Principal authenticated(Context ctx) {
         String authorization = ctx.header("Authorization");
-        String session = ctx.cookie(SESSION_COOKIE);
+        String session = sessionId(ctx, access.settings());
         try {
             if (authorization != null) {
                 return access.authenticateToken(bearerToken(authorization));
@@ -110,8 +146,47 @@ final class AccessGuard {
         throw new UnauthorizedException("the Authorization header must be: Bearer TOKEN");
     }
 
-    private static void requireCsrfToken(Context ctx) {
-        if (!Access.csrfValid(ctx.cookie(SESSION_COOKIE), ctx.header(CSRF_HEADER))) {
+    /** The name of the session cookie for this request: {@code __Host-} prefixed over TLS. */
+    static String sessionCookieName(Context ctx, AccessSettings settings) {
+        return secure(ctx, settings) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+    }
+
+    /** The session id the request's cookie carries, or null. */
+    static String sessionId(Context ctx, AccessSettings settings) {
+        return ctx.cookie(sessionCookieName(ctx, settings));
+    }
+
+    /**
+     * Refuses a change whose {@code Origin} header names another site than this server (a page elsewhere riding on
+     * the browser's cookie). Requests without the header (programs, older browsers) rely on the CSRF token and on
+     * SameSite=Strict.
+     */
+    private void requireSameOrigin(Context ctx, Principal principal) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.strip().equalsIgnoreCase(ownOrigin(ctx, access.settings()))) {
+            access.record(
+                    "access.denied",
+                    principal == null ? null : principal.id(),
+                    address(ctx, access.settings()),
+                    ctx.pathParamMap().get("op"),
+                    null,
+                    "from another site's page: " + ctx.method().name() + " " + ctx.endpointHandlerPath());
+            throw new ForbiddenException("this change comes from a page of another site (its Origin header is not "
+                    + "this server's); a signed-in browser may change things only from Corridor's own pages");
+        }
+    }
+
+    /** This server's origin as the browser sees it: scheme and host (through a trusted proxy, the proxy's). */
+    static String ownOrigin(Context ctx, AccessSettings settings) {
+        String forwardedHost = settings.trustProxy() ? ctx.header("X-Forwarded-Host") : null;
+        String host = forwardedHost != null && !forwardedHost.isBlank()
+                ? forwardedHost.split(",")[0].strip()
+                : ctx.header("Host");
+        return (secure(ctx, settings) ? "https" : "http") + "://" + (host == null ? "" : host.strip());
+    }
+
+    private void requireCsrfToken(Context ctx) {
+        if (!Access.csrfValid(sessionId(ctx, access.settings()), ctx.header(CSRF_HEADER))) {
             throw new ForbiddenException("a signed-in browser must send its CSRF token in the " + CSRF_HEADER
                     + " header with every change; GET /api/me returns it");
         }

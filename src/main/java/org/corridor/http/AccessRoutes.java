@@ -91,13 +91,14 @@ final class AccessRoutes {
     }
 
     private String sessionCookie(Context ctx, String value, long maxAgeSeconds) {
-        return AccessGuard.SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=Strict" + (AccessGuard.secure(ctx, access.settings()) ? "; Secure" : "");
+        return AccessGuard.sessionCookieName(ctx, access.settings()) + "=" + value + "; Path=/; Max-Age="
+                + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
+                + (AccessGuard.secure(ctx, access.settings()) ? "; Secure" : "");
     }
 
     private void logout(Context ctx) {
         Principal principal = AccessGuard.principal(ctx);
-        String session = ctx.cookie(AccessGuard.SESSION_COOKIE);
+        String session = AccessGuard.sessionId(ctx, access.settings());
         if (principal.via() == Principal.Via.SESSION && session != null) {
             access.logout(session, principal, address(ctx));
         }
@@ -110,7 +111,7 @@ final class AccessRoutes {
         ObjectNode body = principal(principal);
         body.put("via", principal.via().name().toLowerCase(Locale.ROOT));
         if (principal.via() == Principal.Via.SESSION) {
-            body.put("csrfToken", Access.csrfToken(ctx.cookie(AccessGuard.SESSION_COOKIE)));
+            body.put("csrfToken", Access.csrfToken(AccessGuard.sessionId(ctx, access.settings())));
         }
         ctx.json(body);
     }

@@ -59,6 +59,7 @@ public final class CorridorServer implements AutoCloseable {
         new TallyRoutes(service, json).register(app);
         new LogRoutes(service, log).register(app);
         new ClaimRoutes(service).register(app);
+        new PersonsRoutes(service, access).register(app);
         new AccessRoutes(access, json).register(app);
         app.get("/api/operations/{op}/stream", ctx -> {
             service.operation(ctx.pathParam("op"));

@@ -13,6 +13,7 @@ import org.corridor.core.IntegrityException;
 import org.corridor.core.InvalidInputException;
 import org.corridor.core.MalformedInputException;
 import org.corridor.core.NotFoundException;
+import org.corridor.core.SealedDataException;
 import org.corridor.core.StorageException;
 import org.corridor.core.TooLargeException;
 import org.corridor.core.TooManyRequestsException;
@@ -80,6 +81,16 @@ final class ProblemResponses {
                 LOG.error("the stored log disagrees with what was signed: {}", e.getMessage());
                 yield problem(
                         500, "log-inconsistent", "The log disagrees with what was signed", e.getMessage(), List.of());
+            }
+            case SealedDataException e -> {
+                // The message names the observation and the keys' fingerprints; it holds nothing of the content.
+                LOG.error("personal data could not be opened: {}", e.getMessage());
+                yield problem(
+                        500,
+                        "personal-data-unreadable",
+                        "The personal data cannot be opened",
+                        e.getMessage(),
+                        List.of());
             }
             case HttpResponseException e -> framework(e, ctx);
             default -> {

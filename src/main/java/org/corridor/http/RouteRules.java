@@ -29,6 +29,7 @@ final class RouteRules {
             Map.entry("GET /api/operations/{op}/tallies", Rule.READ_TALLIES),
             Map.entry("GET /api/operations/{op}/stream", Rule.READ_TALLIES),
             Map.entry("GET /api/operations/{op}/convoys", Rule.READ_CONVOYS),
+            Map.entry("GET /api/operations/{op}/observations/{id}/persons", Rule.READ_PERSONS),
             // The verifier key is published on purpose: whoever checks a checkpoint must get it from the server.
             Map.entry("GET /api/log/key", Rule.OPEN),
             // Whoever may see an operation's numbers may check the log they rest on (public operations: anyone).
@@ -37,7 +38,8 @@ final class RouteRules {
             Map.entry("GET /api/operations/{op}/log/consistency", Rule.READ_TALLIES),
             // CONTRACT §7, being built beside this table: its rules wait here for its routes.
             Map.entry("POST /api/operations/{op}/reports", Rule.SUBMIT_REPORTS),
-            Map.entry("GET /api/operations/{op}/claims", Rule.READ_TALLIES),
+            // A liaison sees its party's figures only; claims are set against the whole operation's.
+            Map.entry("GET /api/operations/{op}/claims", Rule.READ_CLAIMS),
             Map.entry("GET /api/users", Rule.ADMIN),
             Map.entry("POST /api/users", Rule.ADMIN),
             Map.entry("DELETE /api/users/{id}", Rule.ADMIN),

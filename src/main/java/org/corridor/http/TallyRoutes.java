@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.corridor.core.MalformedInputException;
 import org.corridor.service.CorridorService;
 import org.corridor.tally.ConvoyRow;
@@ -13,7 +15,7 @@ import org.corridor.tally.ConvoyView;
 
 /**
  * The numbers: tallies and the convoy board, now or as of a moment, of every observation or ({@code ?signed=only})
- * of the signed observations alone.
+ * of the signed observations alone; a liaison gets its party's view ({@link PartyView}).
  */
 final class TallyRoutes {
     private final CorridorService service;
@@ -32,7 +34,12 @@ final class TallyRoutes {
     private void tallies(Context ctx) {
         String operationId = ctx.pathParam("op");
         Instant asOf = Params.time(ctx, "asOf");
-        if (signedOnly(ctx)) {
+        String party = PartyView.talliesPartyOf(AccessGuard.principal(ctx), service.operation(operationId));
+        if (party != null) {
+            boolean signed = signedOnly(ctx);
+            ObjectNode tallies = json.valueToTree(PartyView.tallies(service, operationId, party, asOf, signed));
+            ctx.json(signed ? tallies.put("signedOnly", true) : tallies);
+        } else if (signedOnly(ctx)) {
             ObjectNode tallies = json.valueToTree(service.signedTallies(operationId, asOf));
             ctx.json(tallies.put("signedOnly", true));
         } else {
@@ -45,12 +52,16 @@ final class TallyRoutes {
         String operationId = ctx.pathParam("op");
         Instant asOf = Params.time(ctx, "asOf");
         ArrayNode board = json.createArrayNode();
+        String party = PartyView.partyOf(AccessGuard.principal(ctx));
+        Set<String> movements = party == null ? null : PartyView.movements(service.operation(operationId), party);
         if (signedOnly(ctx)) {
-            for (ConvoyView convoy : service.signedConvoys(operationId, asOf)) {
+            List<ConvoyView> convoys = service.signedConvoys(operationId, asOf);
+            for (ConvoyView convoy : movements == null ? convoys : PartyView.convoys(convoys, movements)) {
                 board.add(row(convoy, true));
             }
         } else {
-            for (ConvoyRow row : service.convoyBoard(operationId, asOf)) {
+            List<ConvoyRow> rows = service.convoyBoard(operationId, asOf);
+            for (ConvoyRow row : movements == null ? rows : PartyView.board(rows, movements)) {
                 board.add(row(row.convoy(), row.signed()));
             }
         }

@@ -31,7 +31,9 @@ final class TallyStream implements AutoCloseable {
 
     private final CorridorService service;
     private final ObjectMapper json;
-    private final Map<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
+    /** Each operation's clients, each with the party whose view it gets ({@link PartyView}), "" for the whole. */
+    private final Map<String, Map<SseClient, String>> clients = new ConcurrentHashMap<>();
+
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tally-stream");
@@ -69,6 +71,7 @@ final class TallyStream implements AutoCloseable {
      */
     void open(Context ctx) throws IOException {
         String operationId = ctx.pathParam("op");
+        String party = PartyView.talliesPartyOf(AccessGuard.principal(ctx), service.operation(operationId));
         HttpServletResponse response = ctx.res();
         response.setStatus(200);
         response.setCharacterEncoding("UTF-8");
@@ -76,16 +79,17 @@ final class TallyStream implements AutoCloseable {
         response.addHeader("Connection", "close");
         response.addHeader("X-Accel-Buffering", "no");
         response.flushBuffer();
-        ctx.async(config -> config.timeout = 0, () -> join(operationId, new SseClient(ctx)));
+        ctx.async(
+                config -> config.timeout = 0, () -> join(operationId, party == null ? "" : party, new SseClient(ctx)));
     }
 
     /** Keeps {@code client} open and sends it the operation's current tallies. */
-    private void join(String operationId, SseClient client) {
+    private void join(String operationId, String party, SseClient client) {
         client.keepAlive();
-        Set<SseClient> audience = clients.computeIfAbsent(operationId, id -> ConcurrentHashMap.newKeySet());
-        audience.add(client);
+        Map<SseClient, String> audience = clients.computeIfAbsent(operationId, id -> new ConcurrentHashMap<>());
+        audience.put(client, party);
         client.onClose(() -> audience.remove(client));
-        sendTo(client, operationId, tallies(operationId));
+        sendTo(client, operationId, tallies(operationId, party));
     }
 
     private void sendChanged() {
@@ -96,36 +100,40 @@ final class TallyStream implements AutoCloseable {
     }
 
     private void send(String operationId) {
-        Set<SseClient> audience = clients.get(operationId);
+        Map<SseClient, String> audience = clients.get(operationId);
         if (audience == null || audience.isEmpty()) {
             return;
         }
-        String event = tallies(operationId);
-        audience.forEach(client -> sendTo(client, operationId, event));
+        Map<String, String> events = new java.util.HashMap<>();
+        audience.forEach((client, party) ->
+                sendTo(client, operationId, events.computeIfAbsent(party, p -> tallies(operationId, p))));
     }
 
     private void keepAlive() {
-        clients.values()
-                .forEach(audience -> audience.forEach(client -> {
-                    client.sendComment("keep-alive");
-                    dropIfGone(audience, client);
-                }));
+        clients.values().forEach(audience -> audience.keySet().forEach(client -> {
+            client.sendComment("keep-alive");
+            dropIfGone(audience, client);
+        }));
     }
 
     private void sendTo(SseClient client, String operationId, String event) {
         client.sendEvent("tallies", event, Long.toString(service.version(operationId)));
-        dropIfGone(clients.getOrDefault(operationId, Set.of()), client);
+        dropIfGone(clients.getOrDefault(operationId, Map.of()), client);
     }
 
-    private static void dropIfGone(Set<SseClient> audience, SseClient client) {
+    private static void dropIfGone(Map<SseClient, String> audience, SseClient client) {
         if (client.terminated()) {
             audience.remove(client);
         }
     }
 
-    private String tallies(String operationId) {
+    /** The tallies event for a party's view, or the whole operation's when {@code party} is "". */
+    private String tallies(String operationId, String party) {
         try {
-            return json.writeValueAsString(service.tallies(operationId, null));
+            return json.writeValueAsString(
+                    party.isEmpty()
+                            ? service.tallies(operationId, null)
+                            : PartyView.tallies(service, operationId, party, null, false));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("tallies could not be written as JSON", e);
         }
@@ -134,7 +142,7 @@ final class TallyStream implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        clients.values().forEach(audience -> audience.forEach(SseClient::close));
+        clients.values().forEach(audience -> audience.keySet().forEach(SseClient::close));
         clients.clear();
     }
 }

@@ -37,9 +37,16 @@ public interface Ledger extends AutoCloseable {
     /**
      * Appends a batch in one transaction: each entry is stored (a new sequence number), found identical to the one
      * stored under its id (duplicate), or found different from it (conflict). The results are in the batch's order.
-     * When this returns, every created entry is durable.
+     * When this returns, every created entry is durable, with the personal data sealed beside it
+     * ({@link NewEntry#persons()}); a duplicate's personal data is kept too when none was kept before.
      */
     List<AppendResult> append(String operationId, List<NewEntry> batch);
+
+    /**
+     * The personal data sealed beside an observation, if any was stored with it (in the same transaction as the
+     * observation, or with an identical re-send of it).
+     */
+    Optional<SealedPersons> persons(String operationId, java.util.UUID observationId);
 
     /** Up to {@code limit} stored entries with a sequence above {@code afterSeq}, in sequence order. */
     List<StoredEntry> read(String operationId, long afterSeq, int limit);

@@ -24,7 +24,7 @@ public final class ObservationReader {
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private static final Set<String> COMMON =
-            Set.of("id", "type", "operation", "at", "monitor", "site", "note", "signature");
+            Set.of("id", "type", "operation", "at", "monitor", "site", "note", "signature", "personsDigest");
     private static final Map<ObservationType, Set<String>> EXTRA = Map.of(
             ObservationType.CONVOY_DEPARTED, Set.of("convoy", "movement", "people", "vehicles"),
             ObservationType.CONVOY_PASSED, Set.of("convoy", "people", "vehicles"),

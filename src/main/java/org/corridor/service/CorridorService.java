@@ -36,6 +36,7 @@ import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
+import org.corridor.ledger.SealedPersons;
 import org.corridor.ledger.StoredEntry;
 import org.corridor.observation.Observation;
 import org.corridor.observation.ObservationJson;
@@ -43,6 +44,9 @@ import org.corridor.observation.ObservationReader;
 import org.corridor.operation.Operation;
 import org.corridor.operation.OperationReader;
 import org.corridor.operation.OperationWriter;
+import org.corridor.persons.PersonsIntake;
+import org.corridor.persons.PersonsList;
+import org.corridor.persons.PersonsVault;
 import org.corridor.tally.ConvoyRow;
 import org.corridor.tally.ConvoyView;
 import org.corridor.tally.OperationTallies;
@@ -90,6 +94,7 @@ public final class CorridorService {
     private final Map<String, Long> savedVersions = new ConcurrentHashMap<>();
     private final Map<String, Long> restoredFromSnapshot = new ConcurrentHashMap<>();
     private volatile List<org.corridor.claims.Place> gazetteer = List.of();
+    private volatile PersonsVault personsVault;
     private final java.util.concurrent.atomic.AtomicBoolean followScheduled =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -422,7 +427,7 @@ public final class CorridorService {
             List<Integer> positions = new ArrayList<>();
             List<Observation> observations = new ArrayList<>();
             List<NewEntry> entries = new ArrayList<>();
-            List<Checked> checked = checkAll(items, operation, clock.instant());
+            List<Checked> checked = checkAll(items, operation, clock.instant(), personsVault);
             for (int i = 0; i < checked.size(); i++) {
                 Checked item = checked.get(i);
                 if (item.entry() == null) {
@@ -471,24 +476,31 @@ public final class CorridorService {
      * checked on every core, since verifying signatures is most of the cost of signed ingest; the ledger append that
      * follows is one transaction either way.
      */
-    private static List<Checked> checkAll(List<JsonNode> items, Operation operation, Instant now) {
+    private static List<Checked> checkAll(List<JsonNode> items, Operation operation, Instant now, PersonsVault vault) {
         if (items.size() < PARALLEL_FROM) {
-            return items.stream().map(item -> check(item, operation, now)).toList();
+            return items.stream()
+                    .map(item -> check(item, operation, now, vault))
+                    .toList();
         }
         return CHECKERS.submit(() -> items.parallelStream()
-                        .map(item -> check(item, operation, now))
+                        .map(item -> check(item, operation, now, vault))
                         .toList())
                 .join();
     }
 
-    private static Checked check(JsonNode item, Operation operation, Instant now) {
+    private static Checked check(JsonNode item, Operation operation, Instant now, PersonsVault vault) {
         Problems problems = new Problems();
-        Observation observation = ObservationReader.read(item, operation, now, problems);
+        // The persons member comes off first: what is read, signed, stored and logged never holds a name.
+        PersonsIntake.Taken taken = PersonsIntake.take(item, operation.id(), vault, problems);
+        Observation observation = ObservationReader.read(taken.observation(), operation, now, problems);
         if (observation == null) {
             return new Checked(null, null, problems.list());
         }
         try {
-            return new Checked(observation, ObservationJson.entry(observation, item), List.of());
+            return new Checked(
+                    observation,
+                    ObservationJson.entry(observation, taken.observation()).withPersons(taken.persons()),
+                    List.of());
         } catch (InvalidInputException e) {
             return new Checked(null, null, e.problems());
         }
@@ -516,6 +528,33 @@ public final class CorridorService {
         String detail = "observation " + id + " is already stored with other content; a stored observation never "
                 + "changes: send a count.corrected observation or use a new id";
         return new ItemResult(id, ItemResult.Status.CONFLICT, null, detail, List.of(new FieldProblem("id", detail)));
+    }
+
+    /**
+     * Keeps observations' personal data with {@code vault}'s key from now on; without one, observations that carry
+     * persons are refused and none can be read.
+     */
+    public void keepPersonsWith(PersonsVault vault) {
+        this.personsVault = vault;
+    }
+
+    /**
+     * The personal data sealed beside an observation, opened.
+     *
+     * @throws NotFoundException when the operation does not exist or no personal data is kept beside that id
+     * @throws org.corridor.core.SealedDataException when it cannot be opened (another key, changed bytes)
+     */
+    public PersonsList persons(String operationId, UUID observationId) {
+        state(operationId);
+        SealedPersons sealed = ledger.persons(operationId, observationId)
+                .orElseThrow(() -> new NotFoundException("no personal data is kept beside observation " + observationId
+                        + " of operation '" + operationId + "'"));
+        PersonsVault vault = personsVault;
+        if (vault == null) {
+            throw new org.corridor.core.SealedDataException(
+                    "this server holds no persons key, so it cannot open personal data");
+        }
+        return vault.open(operationId, observationId, sealed);
     }
 
     /** Up to {@code limit} stored observations with a sequence number above {@code afterSeq}, in ledger order. */

@@ -72,6 +72,34 @@ class MigrateCommandTest {
     }
 
     @Test
+    void personalData_isCopiedStillSealed_andOpensWithTheSameKey() throws Exception {
+        String source = sqlite("source.db");
+        String target = sqlite("target.db");
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Path lines = directory.resolve("persons.jsonl");
+        Files.writeString(
+                lines,
+                "{\"id\": \"" + id + "\", \"type\": \"persons.detained\", \"operation\": \"test-op\","
+                        + " \"at\": \"2016-12-15T09:00:00+02:00\", \"monitor\": \"m1\", \"site\": \"checkpoint\","
+                        + " \"people\": 1, \"persons\": {\"list\": [{\"name\": \"Migrated Name\"}]}}\n");
+        Cli.Run load =
+                Cli.run("load", Cli.fixture(directory, "test-op.yaml").toString(), lines.toString(), "--db", source);
+        assertThat(load.out()).contains("line 1: created");
+
+        Cli.Run migrate = Cli.run("migrate", "--from", source, "--to", target);
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        org.corridor.persons.PersonsVault vault =
+                org.corridor.persons.PersonsVault.parse(Files.readString(directory.resolve("persons.key")));
+        try (org.corridor.ledger.Ledger copy = org.corridor.ledger.jdbc.Ledgers.open(target)) {
+            org.corridor.ledger.SealedPersons sealed =
+                    copy.persons("test-op", id).orElseThrow();
+            assertThat(vault.open("test-op", id, sealed).list().getFirst().name())
+                    .isEqualTo("Migrated Name");
+        }
+    }
+
+    @Test
     void aTargetThatIsNotACopy_isRefused_andNothingIsCopied() throws Exception {
         String source = loadedDemo();
         String target = sqlite("other.db");

@@ -209,6 +209,100 @@ class AuthenticationApiTest {
     }
 
     @Test
+    void overTls_theSessionCookieHasTheHostPrefix_andOnlyThatNameIsRead() {
+        api.close();
+        api = RunningServer.start(
+                directory,
+                org.corridor.access.AccessSettings.defaults(TestAccess.ADMIN_TOKEN)
+                        .withTrustProxy(true));
+        createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}");
+
+        HttpResponse<String> login = anonymously(HttpRequest.newBuilder(api.uri("/api/login"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"coord\", \"password\": \"" + PASSWORD + "\"}")));
+
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie)
+                .startsWith(AccessGuard.SECURE_SESSION_COOKIE + "=crs_")
+                .contains("; Secure")
+                .contains("Path=/")
+                .doesNotContain("Domain");
+        String value = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+        HttpRequest.Builder me = HttpRequest.newBuilder(api.uri("/api/me")).header("X-Forwarded-Proto", "https");
+        assertThat(anonymously(me.copy().header("Cookie", AccessGuard.SECURE_SESSION_COOKIE + "=" + value))
+                        .statusCode())
+                .isEqualTo(200);
+        // The plain name over TLS could have been planted by a sibling host: it is not read.
+        OperationsApiTest.assertProblem(
+                anonymously(me.copy().header("Cookie", AccessGuard.SESSION_COOKIE + "=" + value)), 401);
+        // And the prefixed name is not read over plain HTTP, where browsers never set it.
+        OperationsApiTest.assertProblem(
+                anonymously(HttpRequest.newBuilder(api.uri("/api/me"))
+                        .header("Cookie", AccessGuard.SECURE_SESSION_COOKIE + "=" + value)),
+                401);
+    }
+
+    @Test
+    void cookieWrite_fromAnotherSitesOrigin_isRefused_evenWithTheCsrfToken() {
+        createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"operations\": [\"test-op\"], \"password\": \""
+                + PASSWORD + "\"}");
+        HttpResponse<String> login = login("coord", PASSWORD);
+        String cookie = cookie(login);
+        String csrf = RunningServer.json(login).get("csrfToken").asText();
+        HttpRequest.Builder write = HttpRequest.newBuilder(api.uri("/api/operations/test-op/observations"))
+                .header("Cookie", cookie)
+                .header(AccessGuard.CSRF_HEADER, csrf)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Observations.departure("c1", 10).toString()));
+
+        for (String origin : List.of(
+                "https://evil.example", "null", "http://127.0.0.1:1", "https://127.0.0.1:" + api.server.port())) {
+            HttpResponse<String> refused = anonymously(write.copy().header("Origin", origin));
+            OperationsApiTest.assertProblem(refused, 403);
+            assertThat(refused.body()).contains("Origin");
+        }
+        assertThat(api.service.size("test-op")).isZero();
+        assertThat(RunningServer.json(api.get("/api/audit?limit=1000")).toString())
+                .contains("access.denied");
+
+        assertThat(anonymously(write.copy().header("Origin", "http://127.0.0.1:" + api.server.port()))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(anonymously(HttpRequest.newBuilder(api.uri("/api/operations/test-op/observations"))
+                                .header("Cookie", cookie)
+                                .header(AccessGuard.CSRF_HEADER, csrf)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Observations.departure("c2", 10).toString())))
+                        .statusCode())
+                .as("without an Origin header (a program), the CSRF token suffices")
+                .isEqualTo(201);
+        // A bearer token is no ambient credential: another site cannot make a browser send it, so Origin is not asked.
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/operations/test-op/observations"))
+                                .header("Origin", "https://evil.example")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Observations.departure("c3", 10).toString())))
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void signIn_fromAnotherSitesPage_isRefused() {
+        createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}");
+
+        HttpResponse<String> refused = anonymously(HttpRequest.newBuilder(api.uri("/api/login"))
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"coord\", \"password\": \"" + PASSWORD + "\"}")));
+
+        OperationsApiTest.assertProblem(refused, 403);
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void eachLogin_getsANewSessionId_andLogoutEndsIt() {
         createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}");
         String first = cookie(login("coord", PASSWORD));

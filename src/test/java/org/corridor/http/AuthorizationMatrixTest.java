@@ -58,12 +58,15 @@ class AuthorizationMatrixTest {
         EXPECTED.put("GET /api/operations/{op}/tallies", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/stream", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/convoys", "401/401 200/200 200/403 403/403 200/403 403/403");
+        EXPECTED.put(
+                "GET /api/operations/{op}/observations/{id}/persons",
+                "401/401 200/200 200/403 403/403 403/403 403/403");
         EXPECTED.put("GET /api/log/key", "200 200 200 200 200 200");
         EXPECTED.put("GET /api/operations/{op}/log/checkpoint", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/log/inclusion", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/log/consistency", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("POST /api/operations/{op}/reports", "401/401 201/201 201/403 403/403 403/403 403/403");
-        EXPECTED.put("GET /api/operations/{op}/claims", "401/401 200/200 200/403 200/403 200/403 200/403");
+        EXPECTED.put("GET /api/operations/{op}/claims", "401/401 200/200 200/403 200/403 403/403 200/403");
         EXPECTED.put("GET /api/users", "401 200 403 403 403 403");
         EXPECTED.put("POST /api/users", "401 201 403 403 403 403");
         EXPECTED.put("DELETE /api/users/{id}", "401 204 403 403 403 403");
@@ -87,6 +90,8 @@ class AuthorizationMatrixTest {
         api = RunningServer.start(directory);
         api.defineTestOperation();
         define(otherOperation());
+        postWithPersons("test-op");
+        postWithPersons("other-op");
         tokens.put(Caller.ADMIN, createAccount("{\"id\": \"admin-2\", \"role\": \"admin\"}"));
         tokens.put(
                 Caller.COORDINATOR,
@@ -100,6 +105,22 @@ class AuthorizationMatrixTest {
         tokens.put(
                 Caller.VIEWER,
                 createAccount("{\"id\": \"viewer\", \"role\": \"viewer\", \"operations\": [\"test-op\"]}"));
+    }
+
+    /** Each operation's observation with persons beside it, for the route that reads them. */
+    private final Map<String, String> withPersons = new LinkedHashMap<>();
+
+    private void postWithPersons(String operation) {
+        ObjectNode observation = Observations.detention("cp", 2).put("operation", operation);
+        observation
+                .putObject("persons")
+                .putArray("list")
+                .addObject()
+                .put("name", "Matrix Person")
+                .put("age", 30);
+        HttpResponse<String> response = api.postJson("/api/operations/" + operation + "/observations", observation);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        withPersons.put(operation, observation.get("id").asText());
     }
 
     @AfterAll
@@ -274,6 +295,9 @@ class AuthorizationMatrixTest {
         requests.put("GET /api/operations/{op}/stream", (caller, op) -> get("/api/operations/" + op + "/stream")
                 .header("Accept", "text/event-stream"));
         requests.put("GET /api/operations/{op}/convoys", (caller, op) -> get("/api/operations/" + op + "/convoys"));
+        requests.put(
+                "GET /api/operations/{op}/observations/{id}/persons",
+                (caller, op) -> get("/api/operations/" + op + "/observations/" + withPersons.get(op) + "/persons"));
         requests.put("GET /api/log/key", (caller, op) -> get("/api/log/key"));
         requests.put(
                 "GET /api/operations/{op}/log/checkpoint",

@@ -19,6 +19,7 @@ import org.corridor.access.AccessSettings;
 import org.corridor.integrity.SignedNote;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.jdbc.Ledgers;
+import org.corridor.persons.PersonsVault;
 import org.corridor.service.CorridorService;
 import org.corridor.service.TransparencyLog;
 
@@ -31,6 +32,10 @@ final class RunningServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The test server's checkpoint key, the same for every server a test starts, as a real server keeps its own. */
     static final SignedNote.Signer SIGNER = SignedNote.Signer.generate("corridor");
+    /** The test servers' persons key, the same for every server a test starts, as a real server keeps its own. */
+    static final String PERSONS_KEY = PersonsVault.newKeyText();
+
+    static final PersonsVault PERSONS = PersonsVault.parse(PERSONS_KEY);
 
     final Ledger ledger;
     final CorridorService service;
@@ -44,6 +49,7 @@ final class RunningServer implements AutoCloseable {
     private RunningServer(Ledger ledger, Access access) {
         this.ledger = ledger;
         this.service = CorridorService.start(ledger, InstantSource.system());
+        this.service.keepPersonsWith(PERSONS);
         this.access = access;
         this.log = new TransparencyLog(ledger, SIGNER, "corridor");
         this.server = CorridorServer.start(service, access, log, "127.0.0.1", 0);

@@ -27,6 +27,7 @@ import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.References;
+import org.corridor.ledger.SealedPersons;
 import org.corridor.ledger.StoredCheckpoint;
 import org.corridor.ledger.StoredEntry;
 import org.corridor.ledger.StoredReport;
@@ -185,7 +186,9 @@ final class JdbcLedger implements Ledger {
                 .findOne()
                 .orElseThrow(() -> unknown(operationId));
         Frontier frontier = frontierAt(handle, operationId, lastSeq);
-        List<AppendResult> results = new AppendBatch(handle, operationId, lastSeq, now(), frontier).append(batch);
+        String storedAt = now();
+        List<AppendResult> results = new AppendBatch(handle, operationId, lastSeq, storedAt, frontier).append(batch);
+        PersonsRows.insert(handle, operationId, batch, results, storedAt);
         if (frontier.size() > lastSeq) {
             dialect.announceChange(handle, operationId);
         }
@@ -417,6 +420,13 @@ final class JdbcLedger implements Ledger {
                 ids.get(ReferenceKind.MOVEMENT),
                 ids.get(ReferenceKind.MONITOR),
                 ids.get(ReferenceKind.PARTY));
+    }
+
+    @Override
+    public Optional<SealedPersons> persons(String operationId, java.util.UUID observationId) {
+        return reading(
+                "read the personal data beside an observation of operation '" + operationId + "'",
+                () -> jdbi.withHandle(handle -> PersonsRows.find(handle, operationId, observationId)));
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.References;
+import org.corridor.ledger.SealedPersons;
 import org.corridor.ledger.StoredCheckpoint;
 import org.corridor.ledger.StoredEntry;
 import org.jdbi.v3.core.Handle;
@@ -397,6 +398,64 @@ abstract class LedgerContract {
         defineOperation();
 
         assertThat(ledger.used(OP)).isEqualTo(References.none());
+    }
+
+    static SealedPersons sealed(String digest, int fill) {
+        byte[] ciphertext = new byte[40];
+        java.util.Arrays.fill(ciphertext, (byte) fill);
+        return new SealedPersons(digest, "key-1", new byte[12], ciphertext);
+    }
+
+    @Test
+    void persons_areKeptWithTheirObservation_andReadBackAsStored() {
+        defineOperation();
+        SealedPersons persons = sealed("digest-1", 7);
+
+        ledger.append(OP, List.of(entry(1).withPersons(persons), entry(2)));
+
+        SealedPersons read = ledger.persons(OP, id(1)).orElseThrow();
+        assertThat(read.digest()).isEqualTo("digest-1");
+        assertThat(read.keyId()).isEqualTo("key-1");
+        assertThat(read.nonce()).isEqualTo(persons.nonce());
+        assertThat(read.ciphertext()).isEqualTo(persons.ciphertext());
+        assertThat(ledger.persons(OP, id(2))).isEmpty();
+        assertThat(ledger.persons(OTHER_OP, id(1))).isEmpty();
+    }
+
+    @Test
+    void persons_ofADuplicate_keepTheFirst_andThoseOfAConflict_areNotKept() {
+        defineOperation();
+        ledger.append(OP, List.of(entry(1).withPersons(sealed("digest-1", 1)), entry(2)));
+
+        ledger.append(
+                OP,
+                List.of(
+                        entry(1).withPersons(sealed("digest-1", 2)),
+                        entry(2, 99).withPersons(sealed("x", 3))));
+
+        assertThat(ledger.persons(OP, id(1)).orElseThrow().ciphertext()).containsOnly((byte) 1);
+        assertThat(ledger.persons(OP, id(2))).isEmpty();
+    }
+
+    @Test
+    void persons_thatCannotBeWritten_takeTheirObservationWithThem() {
+        defineOperation();
+
+        assertThatThrownBy(() -> ledger.append(OP, List.of(entry(1), entry(2).withPersons(sealed(null, 1)))));
+
+        assertThat(ledger.size(OP)).isZero();
+        assertThat(ledger.read(OP, 0, 10)).isEmpty();
+        ledger.append(OP, entries(1, 2));
+        assertThat(ledger.size(OP)).isEqualTo(2);
+    }
+
+    @Test
+    void persons_refuseUpdateEvenInSql() {
+        defineOperation();
+        ledger.append(OP, List.of(entry(1).withPersons(sealed("digest-1", 1))));
+
+        assertThatThrownBy(() -> sql(handle -> handle.execute("UPDATE persons SET sealed = 'AAAA'")))
+                .hasMessageContaining("never changed");
     }
 
     @Test
