@@ -22,11 +22,12 @@ import org.corridor.tally.TimeSpan;
  */
 final class TallyRoutes {
     static final int MAX_POINTS = 1_000;
-    static final int AUTOMATIC_POINTS = 500;
+    static final int AUTOMATIC_POINTS = 240;
     private static final Duration MIN_STEP = Duration.ofMinutes(1);
 
     private final CorridorService service;
     private final ObjectMapper json;
+    private final java.util.Map<String, CachedSeries> seriesCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     TallyRoutes(CorridorService service, ObjectMapper json) {
         this.service = service;
@@ -47,6 +48,27 @@ final class TallyRoutes {
      */
     private void series(Context ctx) {
         String operationId = ctx.pathParam("op");
+        // The points hold counts only, which change only with the observations: an answer stays right while the
+        // operation's version does, so dashboards open together share one computation.
+        long version = service.version(operationId);
+        String key = operationId + "?" + ctx.queryString();
+        CachedSeries cached = seriesCache.get(key);
+        if (cached != null && cached.version() == version) {
+            ctx.contentType("application/json").result(cached.body());
+            return;
+        }
+        ObjectNode body = computeSeries(ctx, operationId);
+        String text = body.toString();
+        if (seriesCache.size() >= 64) {
+            seriesCache.clear();
+        }
+        seriesCache.put(key, new CachedSeries(version, text));
+        ctx.contentType("application/json").result(text);
+    }
+
+    private record CachedSeries(long version, String body) {}
+
+    private ObjectNode computeSeries(Context ctx, String operationId) {
         Duration asked = step(ctx);
         boolean signed = signedOnly(ctx);
         Instant from = Params.time(ctx, "from");
@@ -67,8 +89,7 @@ final class TallyRoutes {
         body.put("step", step.toString());
         ArrayNode points = body.putArray("points");
         if (from == null || to == null) {
-            ctx.json(body);
-            return;
+            return body;
         }
         long count = Duration.between(from, to).dividedBy(step) + 1;
         if (count + 1 > MAX_POINTS) {
@@ -95,7 +116,7 @@ final class TallyRoutes {
         }
         body.set("from", points.get(0).get("asOf"));
         body.set("to", points.get(points.size() - 1).get("asOf"));
-        ctx.json(body);
+        return body;
     }
 
     /** Without {@code step}: an hour, or whole hours enough to keep the span within {@link #AUTOMATIC_POINTS}. */
