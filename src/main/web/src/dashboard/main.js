@@ -132,6 +132,7 @@ const state = {
   convoys: null, // null when this account may not read them
   series: null,
   seriesAt: 0, // when the series was last fetched (ms)
+  seriesCost: 0, // how long that took (ms)
   live: null, // {tallies, convoys} of now, kept while a replay is shown
   asOf: null, // null: live; otherwise ms of the replayed moment
   connection: "live",
@@ -173,8 +174,10 @@ async function fetchFigures() {
 }
 
 async function fetchSeries() {
-  state.seriesAt = Date.now();
+  const started = Date.now();
+  state.seriesAt = started;
   state.series = await api(`${OP()}/tallies/series`);
+  state.seriesCost = Date.now() - started;
 }
 
 /** How often the whole series is fetched again while live (it costs the server one asOf per point). */
@@ -513,9 +516,20 @@ function renderBoard() {
     kept.set(convoy.id, { key, row });
   }
   boardRows = kept;
-  body.append(...rows);
-  table.append(body);
-  sections.board.replaceChildren(table);
+  const shown = sections.board.querySelector("tbody");
+  const headings = `${language()}|${head.length}`;
+  const sameOrder = shown && shown.children.length === rows.length && rows.every((row, index) => shown.children[index].dataset.convoy === row.dataset.convoy);
+  if (sameOrder && shown.dataset.headings === headings) {
+    // The same table: swap only the rows that changed, so the browser lays out little.
+    rows.forEach((row, index) => {
+      if (shown.children[index] !== row) shown.children[index].replaceWith(row);
+    });
+  } else {
+    body.dataset.headings = headings;
+    body.append(...rows);
+    table.append(body);
+    sections.board.replaceChildren(table);
+  }
   performance.measure("corridor:board", { start: started, end: performance.now() });
 }
 
@@ -751,7 +765,8 @@ function scheduleRefetch(delay) {
   clearTimeout(refetchTimer);
   refetchTimer = setTimeout(async () => {
     try {
-      const seriesDue = Date.now() - state.seriesAt >= SERIES_REFRESH;
+      // A series that took the server long (a very large operation) is asked for proportionately less often.
+      const seriesDue = Date.now() - state.seriesAt >= Math.max(SERIES_REFRESH, 20 * (state.seriesCost || 0));
       const [figures] = await Promise.all([
         state.asOf === null ? fetchFigures() : Promise.resolve(false),
         seriesDue ? fetchSeries() : Promise.resolve(),
