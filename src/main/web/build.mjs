@@ -4,7 +4,8 @@
 //   OUT/assets/countries-50m.json      Natural Earth country outlines (world-atlas), for the offline map
 // Everything the pages need is in OUT: nothing is fetched from the internet at run time.
 import { build } from "esbuild";
-import { cpSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -43,12 +44,23 @@ const result = await build({
   entryPoints: present,
   outdir: out,
 });
+// The JavaScript budget of each page (issue 4: under 400 KB gzipped): the build fails above it.
+const BUDGET_GZIPPED = 400 * 1024;
+const budgeted = ["assets/dashboard.js", "field/app.js", "field/sw.js"];
+let failed = false;
 for (const [file, info] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith(".js")) {
-    console.log(`web: ${relative(out, join(here, file))} ${(info.bytes / 1024).toFixed(1)} KB`);
+    const name = relative(out, join(here, file));
+    const gzipped = gzipSync(readFileSync(join(here, file)), { level: 9 }).length;
+    console.log(`web: ${name} ${(info.bytes / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    if (budgeted.includes(name) && gzipped > BUDGET_GZIPPED) {
+      console.error(`web: ${name} is ${(gzipped / 1024).toFixed(1)} KB gzipped, over its budget of ${BUDGET_GZIPPED / 1024} KB`);
+      failed = true;
+    }
   }
 }
 
 // The field app's service worker names its cache after this build (src/field/stamp.mjs).
 const { stamp } = await import("./src/field/stamp.mjs");
 stamp(out);
+if (failed) process.exit(1);

@@ -45,10 +45,20 @@ function locale() {
   return `${language() === "ar" ? "ar" : "en"}-u-nu-${digits()}`;
 }
 
+// Formatters are costly to make (a board of a thousand convoys needs thousands of numbers and times): one per
+// locale and options, kept.
+const formatters = new Map();
+function formatter(Kind, options) {
+  const key = `${Kind.name}|${locale()}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Kind(locale(), options)));
+  return made;
+}
+
 /** A number in the chosen language and digits; "—" when there is none. */
 export function number(value, options = {}) {
   if (value === null || value === undefined || Number.isNaN(value)) return "—";
-  return new Intl.NumberFormat(locale(), options).format(value);
+  return formatter(Intl.NumberFormat, options).format(value);
 }
 
 export function percent(fraction) {
@@ -57,7 +67,7 @@ export function percent(fraction) {
 
 export function dateTime(iso, options = { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
+  return formatter(Intl.DateTimeFormat, options).format(new Date(iso));
 }
 
 /** A name in the chosen language: a {en, ar} object or a plain string, falling back to whichever exists. */

@@ -35,13 +35,17 @@ final class DemoAccounts {
         out.println();
         out.println("Demo accounts (new credentials on every start; the previous ones no longer work):");
         String viewerToken = null;
+        String coordinatorPassword = null;
         for (Demo account : ACCOUNTS) {
             IssuedToken issued = renew(access, request(account));
             String password = newPassword();
             access.setPassword(account.id(), password, UserCommand.ACTOR, null);
             out.printf("  %-17s %-12s token %s  password %s%n", account.id(), account.role(), issued.token(), password);
             viewerToken = account.role().equals("viewer") ? issued.token() : viewerToken;
+            coordinatorPassword = account.role().equals("coordinator") ? password : coordinatorPassword;
         }
+        out.println("Open http://localhost:" + port + "/ and sign in as demo-coordinator with password "
+                + coordinatorPassword + " (the coordination dashboard, English or Arabic).");
         out.println("Use a token:  curl -H 'Authorization: Bearer " + viewerToken + "' http://localhost:" + port
                 + "/api/operations/aleppo-2016-12/tallies");
         out.println("Sign in:      curl -c cookies.txt -H 'Content-Type: application/json' -d"

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Load the demo operation (Aleppo, December 2016) and replay its observations, then serve.",
-            "Loading again changes nothing. The demo keeps its own store, apart from serve's, unless --db says otherwise."
+            "Loading again changes nothing. The demo keeps its own store, apart from serve's, unless --db says otherwise.",
+            "Then open http://localhost:8080/ and sign in as demo-coordinator with the password it prints."
         },
         footerHeading = "%nExamples:%n",
         footer = {"  corridor demo", "  corridor demo --port 9090"},

@@ -27,6 +27,7 @@ final class RouteRules {
             Map.entry("POST /api/operations/{op}/observations", Rule.RECORD_OBSERVATIONS),
             Map.entry("GET /api/operations/{op}/observations", Rule.READ_OBSERVATIONS),
             Map.entry("GET /api/operations/{op}/tallies", Rule.READ_TALLIES),
+            Map.entry("GET /api/operations/{op}/tallies/series", Rule.READ_TALLIES),
             Map.entry("GET /api/operations/{op}/stream", Rule.READ_TALLIES),
             Map.entry("GET /api/operations/{op}/convoys", Rule.READ_CONVOYS),
             Map.entry("GET /api/operations/{op}/observations/{id}/persons", Rule.READ_PERSONS),

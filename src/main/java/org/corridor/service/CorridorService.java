@@ -598,6 +598,11 @@ public final class CorridorService {
         return state(operationId).tallies.tallies(asOf == null ? now() : asOf);
     }
 
+    /** The earliest and latest {@code at} of the operation's observations; empty when it has none. */
+    public java.util.Optional<org.corridor.tally.TimeSpan> span(String operationId) {
+        return state(operationId).tallies.span();
+    }
+
     /** The convoy board as of {@code asOf}, or as of now when it is null. */
     public List<ConvoyView> convoys(String operationId, Instant asOf) {
         return state(operationId).tallies.convoys(asOf == null ? now() : asOf);

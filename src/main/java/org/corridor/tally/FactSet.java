@@ -31,6 +31,9 @@ final class FactSet {
 
     private long latestAt;
 
+    /** The earliest {@code at} of a fact added to an indexed set; Long.MAX_VALUE when none was. */
+    private long earliestAt = Long.MAX_VALUE;
+
     FactSet() {
         this(0);
     }
@@ -80,6 +83,7 @@ final class FactSet {
             return null;
         }
         latestAt = Math.max(latestAt, fact.at());
+        earliestAt = Math.min(earliestAt, fact.at());
         if (fact.convoy() != null) {
             byConvoy.computeIfAbsent(fact.convoy(), c -> new ArrayList<>(4)).add(fact);
             return new Touched(fact.convoy(), null);
@@ -218,6 +222,12 @@ final class FactSet {
     /** The latest {@code at} of any fact, or Long.MIN_VALUE when empty. */
     long latestAt() {
         return latestAt;
+    }
+
+    /** The earliest {@code at} of any fact added, or Long.MAX_VALUE when empty (indexed sets only). */
+    long earliestAt() {
+        requireIndexed();
+        return earliestAt;
     }
 
     Iterable<String> convoys() {

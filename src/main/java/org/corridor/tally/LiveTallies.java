@@ -149,6 +149,20 @@ public final class LiveTallies {
         }
     }
 
+    /** The earliest and latest {@code at} of the observations held; empty when there are none. */
+    public java.util.Optional<TimeSpan> span() {
+        lock.lock();
+        try {
+            if (facts.size() == 0) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(
+                    new TimeSpan(Fact.instant(facts.earliestAt()), Fact.instant(facts.latestAt())));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Tallies tallies(Instant asOf) {
         long limit = Fact.nanos(asOf);
         lock.lock();

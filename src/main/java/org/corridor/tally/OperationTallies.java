@@ -81,6 +81,11 @@ public final class OperationTallies {
         return all.size();
     }
 
+    /** The earliest and latest {@code at} of the operation's observations; empty when it has none. */
+    public java.util.Optional<TimeSpan> span() {
+        return all.span();
+    }
+
     public Tallies tallies(Instant asOf) {
         return all.tallies(asOf);
     }

@@ -98,6 +98,16 @@ final class Chromium implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50)).until(condition);
     }
 
+    /**
+     * As {@link #await}, but an element replaced while the condition read it (a page that redraws a section) counts as
+     * not yet: the condition is asked again.
+     */
+    <T> T awaitRedrawn(int seconds, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
     /** Runs {@code script} in the page (arguments as {@code arguments[i]}) and returns its result. */
     Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

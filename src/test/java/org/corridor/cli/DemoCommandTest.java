@@ -38,6 +38,11 @@ class DemoCommandTest {
                     .containsPattern("demo-" + role + " +" + role + " +token crd_\\S{43}  password \\S{20}");
         }
         assertThat(first.out()).contains("Authorization: Bearer crd_").contains("/api/login");
+        String coordinatorPassword =
+                first.out().replaceAll("(?s).*demo-coordinator +coordinator +token \\S+  password (\\S{20}).*", "$1");
+        assertThat(first.out())
+                .contains("Open http://localhost:")
+                .contains("/ and sign in as demo-coordinator with password " + coordinatorPassword + " ");
         String firstAdminToken = first.out().replaceAll("(?s).*demo-admin +admin +token (crd_\\S{43}).*", "$1");
         assertThat(again.out()).doesNotContain(firstAdminToken);
         Cli.Run listed = Cli.run("user", "list", "--db", db);

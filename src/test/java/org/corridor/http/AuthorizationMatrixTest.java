@@ -56,6 +56,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/operations/{op}/observations", "401/401 201/201 201/403 201/403 403/403 403/403");
         EXPECTED.put("GET /api/operations/{op}/observations", "401/401 200/200 200/403 403/403 403/403 403/403");
         EXPECTED.put("GET /api/operations/{op}/tallies", "401/401 200/200 200/403 200/403 200/403 200/403");
+        EXPECTED.put("GET /api/operations/{op}/tallies/series", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/stream", "401/401 200/200 200/403 200/403 200/403 200/403");
         EXPECTED.put("GET /api/operations/{op}/convoys", "401/401 200/200 200/403 403/403 200/403 403/403");
         EXPECTED.put(
@@ -292,6 +293,9 @@ class AuthorizationMatrixTest {
                 "GET /api/operations/{op}/observations",
                 (caller, op) -> get("/api/operations/" + op + "/observations"));
         requests.put("GET /api/operations/{op}/tallies", (caller, op) -> get("/api/operations/" + op + "/tallies"));
+        requests.put(
+                "GET /api/operations/{op}/tallies/series",
+                (caller, op) -> get("/api/operations/" + op + "/tallies/series"));
         requests.put("GET /api/operations/{op}/stream", (caller, op) -> get("/api/operations/" + op + "/stream")
                 .header("Accept", "text/event-stream"));
         requests.put("GET /api/operations/{op}/convoys", (caller, op) -> get("/api/operations/" + op + "/convoys"));

@@ -111,6 +111,30 @@ class LiaisonViewTest {
     }
 
     @Test
+    void liaisonSeries_holdsItsPartysMovementsAndFiguresAlone() {
+        String span = "/tallies/series?step=PT1H&from=2016-12-15T07:00:00%2B02:00&to=" + AS_OF;
+        JsonNode opposition = get(this.opposition, span);
+        JsonNode government = get(this.government, span);
+        JsonNode last = opposition.get("points").get(opposition.get("points").size() - 1);
+        assertThat(last.get("movements").properties())
+                .extracting(java.util.Map.Entry::getKey)
+                .containsExactly("east-out");
+        assertThat(last.get("evacuated").asLong()).isEqualTo(90L);
+        JsonNode governmentLast =
+                government.get("points").get(government.get("points").size() - 1);
+        assertThat(governmentLast.get("movements").properties())
+                .extracting(java.util.Map.Entry::getKey)
+                .containsExactly("north-out");
+        assertThat(governmentLast.get("evacuated").asLong()).isEqualTo(60L);
+        JsonNode admin = RunningServer.json(api.get("/api/operations/party-op" + span));
+        assertThat(admin.get("points")
+                        .get(admin.get("points").size() - 1)
+                        .get("movements")
+                        .size())
+                .isEqualTo(2);
+    }
+
+    @Test
     void liaisonOfBothAgreements_seesWhatTheAdminSees() {
         for (String asOf : List.of("?asOf=" + AS_OF, "?asOf=2016-12-16T01:00:00%2B02:00", "")) {
             JsonNode admin = RunningServer.json(api.get("/api/operations/party-op/tallies" + asOf));
