@@ -166,8 +166,14 @@ class CrashRecoveryTest {
                         directory.resolve("server.log").toFile()));
         builder.environment().put(AccessSettings.BOOTSTRAP_TOKEN, TestAccess.ADMIN_TOKEN);
         server = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // A JVM start on a shared 2-core machine under other builds has been seen to take over 20 s; a minute is
+        // generous for a start and still ends a test whose server will never come up.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited with " + server.exitValue() + "; see "
+                        + directory.resolve("server.log"));
+            }
             try {
                 if (send(HttpRequest.newBuilder(uri("/api/health")).GET()).statusCode() == 200) {
                     return;
