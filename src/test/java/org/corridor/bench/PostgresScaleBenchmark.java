@@ -48,8 +48,9 @@ import org.postgresql.copy.CopyManager;
  *       same rows the ledger's append writes (canonical JSON bodies, the Merkle log's leaf and subtree hashes from
  *       the same {@link Frontier}, the references), {@value #CHUNK} observations per {@code COPY} and transaction, so
  *       that the ledger's statement trigger checks each chunk's sequence for gaps as it does for an append.
- *   <li>{@code measure JDBC_URL SCHEMA [samples]}: starts the service and server on it, first replaying the whole
- *       ledger, then from the tally snapshot that start wrote; prints the start-up times, the heap held after a full
+ *   <li>{@code measure JDBC_URL SCHEMA [samples] [snapshotDirectory]}: starts the service and server on it, first replaying the whole
+ *       ledger, then from the tally snapshot that start wrote (kept in the directory given, if any, where a
+ *       later run finds it and skips the full replay); prints the start-up times, the heap held after a full
  *       GC and the process's resident memory, then current and {@code asOf} tallies in process and over HTTP.
  *   <li>{@code drop JDBC_URL SCHEMA}: drops the schema and everything in it.
  * </ul>
@@ -82,7 +83,11 @@ public final class PostgresScaleBenchmark {
                         url,
                         args.length > 3 ? Long.parseLong(args[3]) : 10_000_000L,
                         args.length > 4 ? Integer.parseInt(args[4]) : 4);
-            case "measure" -> measure(url, args.length > 3 ? Integer.parseInt(args[3]) : 1001);
+            case "measure" ->
+                measure(
+                        url,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 1001,
+                        args.length > 4 ? Path.of(args[4]) : null);
             case "drop" -> execute(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             default -> throw new IllegalArgumentException("load, measure or drop, not " + args[0]);
         }
@@ -243,24 +248,27 @@ public final class PostgresScaleBenchmark {
         }
     }
 
-    private static void measure(String url, int samples) throws Exception {
-        Path snapshots = Files.createTempDirectory("corridor-scale-pg");
+    private static void measure(String url, int samples, Path kept) throws Exception {
+        Path snapshots = kept != null ? kept : Files.createTempDirectory("corridor-scale-pg");
         try {
             System.gc();
             long heapBefore = usedHeap();
             long replayNanos = System.nanoTime();
-            try (Ledger ledger = Ledgers.open(url)) {
-                CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
-                System.out.printf(
-                        "start-up replaying the whole ledger from PostgreSQL (%,d observations): %.1f s%n",
-                        service.size(OPERATION), (System.nanoTime() - replayNanos) / 1e9);
-                long saveNanos = System.nanoTime();
-                service.saveSnapshots();
-                System.out.printf(
-                        "tally snapshot written in %.1f s (%,d MB)%n",
-                        (System.nanoTime() - saveNanos) / 1e9,
-                        Files.size(snapshots.resolve(OPERATION + ".tally")) >> 20);
-            }
+            if (Files.isRegularFile(snapshots.resolve(OPERATION + ".tally"))) {
+                System.out.println("a tally snapshot is there already: the full replay is skipped");
+            } else
+                try (Ledger ledger = Ledgers.open(url)) {
+                    CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
+                    System.out.printf(
+                            "start-up replaying the whole ledger from PostgreSQL (%,d observations): %.1f s%n",
+                            service.size(OPERATION), (System.nanoTime() - replayNanos) / 1e9);
+                    long saveNanos = System.nanoTime();
+                    service.saveSnapshots();
+                    System.out.printf(
+                            "tally snapshot written in %.1f s (%,d MB)%n",
+                            (System.nanoTime() - saveNanos) / 1e9,
+                            Files.size(snapshots.resolve(OPERATION + ".tally")) >> 20);
+                }
             System.gc();
             long startNanos = System.nanoTime();
             try (Ledger ledger = Ledgers.open(url)) {
@@ -284,7 +292,9 @@ public final class PostgresScaleBenchmark {
                 }
             }
         } finally {
-            RawSqliteAppend.deleteRecursively(snapshots);
+            if (kept == null) {
+                RawSqliteAppend.deleteRecursively(snapshots);
+            }
         }
     }
 

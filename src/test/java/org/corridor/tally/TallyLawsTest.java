@@ -164,7 +164,8 @@ class TallyLawsTest {
             assertThat(live.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, asOf));
         }
         Statistics.label("history cut into several windows").collect(live.historyWindows() > 2);
-        Statistics.label("history cut into several windows").coverage(coverage -> coverage.check(true).percentage(p -> p >= 25));
+        Statistics.label("history cut into several windows")
+                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 25));
     }
 
     /** An observation's moment, a nanosecond either side of it, or any minute of the scenario. */
