@@ -69,6 +69,14 @@ public final class CorridorService {
                 thread.setDaemon(true);
                 return thread;
             });
+    private static final long HISTORY_PAUSE_MILLIS = 20;
+    private static final java.util.concurrent.ExecutorService HISTORIAN =
+            java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "tally-history");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+            });
     /** Batches this large or larger are checked in parallel; for fewer items the hand-over costs more than it saves. */
     private static final int PARALLEL_FROM = 8;
     /** Checks the items of every batch on all cores; shared by all requests, so that together they use no more. */
@@ -115,7 +123,31 @@ public final class CorridorService {
         for (String operationId : ledger.operationIds()) {
             service.replay(operationId);
         }
+        HISTORIAN.execute(service::prepareHistories);
         return service;
+    }
+
+    /**
+     * Builds each operation's {@code asOf} history (the sums kept for earlier moments) in the background after a
+     * start, one mark at a time with a pause between, so that the first question about an earlier moment does not
+     * pay for it and writers are held off only for one mark at a time.
+     */
+    private void prepareHistories() {
+        for (OperationState state : operations.values()) {
+            try {
+                while (state.tallies.prepareHistory()) {
+                    Thread.sleep(HISTORY_PAUSE_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.atWarn()
+                        .addKeyValue("operation", state.operation.id())
+                        .addKeyValue("error", e.toString())
+                        .log("could not prepare the asOf history; it is made when first asked");
+            }
+        }
     }
 
     private void replay(String operationId) {

@@ -111,16 +111,28 @@ final class History {
         valid = Math.min(valid, k);
     }
 
+    /** Builds the first mark not yet built or up to date; false when every mark is. */
+    boolean buildNext(FactSet facts) {
+        if (valid >= marks.size()) {
+            return false;
+        }
+        build(valid, facts);
+        return true;
+    }
+
+    private void build(int k, FactSet facts) {
+        Aggregates sums = k == 0 ? new Aggregates(operation) : marks.get(k - 1).fork();
+        advance(sums, windows.get(k), k == 0 ? Long.MIN_VALUE : bounds[k - 1], bounds[k], facts);
+        marks.set(k, sums);
+        valid = k + 1;
+    }
+
     /** The sums of every fact of {@code facts} (the set this history hears of) with at ≤ {@code asOf}: a new copy. */
     Aggregates at(long asOf, FactSet facts) {
         int found = Arrays.binarySearch(bounds, asOf);
         int mark = found >= 0 ? found : -found - 2;
         for (int k = valid; k <= mark; k++) {
-            Aggregates sums =
-                    k == 0 ? new Aggregates(operation) : marks.get(k - 1).fork();
-            advance(sums, windows.get(k), k == 0 ? Long.MIN_VALUE : bounds[k - 1], bounds[k], facts);
-            marks.set(k, sums);
-            valid = k + 1;
+            build(k, facts);
         }
         Aggregates sums = mark < 0 ? new Aggregates(operation) : marks.get(mark).fork();
         advance(sums, windows.get(mark + 1), mark < 0 ? Long.MIN_VALUE : bounds[mark], asOf, facts);

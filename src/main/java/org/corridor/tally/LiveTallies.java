@@ -163,6 +163,28 @@ public final class LiveTallies {
         }
     }
 
+    /**
+     * Does a little of the work behind {@code asOf} tallies ahead of the first question: makes the history, or builds
+     * its next mark (the sums up to one more cut), holding writers off only that long. False when there is nothing
+     * left to do; a caller repeats it until then, off the request path.
+     */
+    public boolean prepareHistory() {
+        lock.lock();
+        try {
+            if (facts.size() == 0) {
+                return false;
+            }
+            catchUp();
+            if (history == null) {
+                history = new History(operation, facts.all(), historyWindow);
+                return true;
+            }
+            return history.buildNext(facts);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many windows the {@code asOf} history is cut into; 0 before it is made. For tests. */
     int historyWindows() {
         lock.lock();

@@ -81,6 +81,12 @@ public final class OperationTallies {
         return all.size();
     }
 
+    /** One step of preparing both views' {@code asOf} history (see {@link LiveTallies#prepareHistory}). */
+    public boolean prepareHistory() {
+        LiveTallies view = signed;
+        return all.prepareHistory() | (view != null && view.prepareHistory());
+    }
+
     public Tallies tallies(Instant asOf) {
         return all.tallies(asOf);
     }

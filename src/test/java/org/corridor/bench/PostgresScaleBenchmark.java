@@ -289,6 +289,11 @@ public final class PostgresScaleBenchmark {
                             residentMegabytes(),
                             Runtime.getRuntime().maxMemory() >> 20);
                     tallies(service, server, samples);
+                    System.gc();
+                    System.out.printf(
+                            "heap held after the asOf questions (with the sums kept for earlier moments), after a full"
+                                    + " GC: %,d MB; resident set: %,d MB%n",
+                            (usedHeap() - heapBefore) >> 20, residentMegabytes());
                 }
             }
         } finally {

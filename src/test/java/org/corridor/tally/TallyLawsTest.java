@@ -154,6 +154,9 @@ class TallyLawsTest {
         for (Observation observation : shuffledWithDuplicates(observations, random)) {
             live.add(observation);
             added.add(observation);
+            if (random.nextInt(4) == 0) {
+                live.prepareHistory();
+            }
             if (random.nextInt(3) == 0) {
                 Instant asOf = moment(observations, random);
                 assertThat(live.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, added, asOf));
