@@ -275,7 +275,12 @@ public final class PostgresScaleBenchmark {
                 CorridorService service = CorridorService.start(ledger, InstantSource.system(), snapshots);
                 try (CorridorServer server = CorridorServer.start(
                         service,
-                        TestAccess.of(ledger),
+                        // one token sends every request here: no rate limit in the way of the measurement
+                        org.corridor.access.Access.start(
+                                Ledgers.accessStore(ledger),
+                                org.corridor.access.AccessSettings.defaults(TestAccess.ADMIN_TOKEN)
+                                        .withRate(100_000, 1_000_000),
+                                InstantSource.system()),
                         new TransparencyLog(ledger, SignedNote.Signer.generate("bench"), "corridor"),
                         "127.0.0.1",
                         0)) {
