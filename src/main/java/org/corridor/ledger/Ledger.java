@@ -35,6 +35,12 @@ public interface Ledger extends AutoCloseable {
     List<String> operationIds();
 
     /**
+     * Every stored operation's id, highest sequence number and definition version, in the order they were first
+     * stored, read at once: cheap enough to poll.
+     */
+    List<OperationHead> heads();
+
+    /**
      * Appends a batch in one transaction: each entry is stored (a new sequence number), found identical to the one
      * stored under its id (duplicate), or found different from it (conflict). The results are in the batch's order.
      * When this returns, every created entry is durable, with the personal data sealed beside it

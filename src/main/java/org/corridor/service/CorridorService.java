@@ -36,6 +36,7 @@ import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
+import org.corridor.ledger.OperationHead;
 import org.corridor.ledger.SealedPersons;
 import org.corridor.ledger.StoredEntry;
 import org.corridor.observation.Observation;
@@ -70,6 +71,14 @@ public final class CorridorService {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "store-follower-soon");
                 thread.setDaemon(true);
+                return thread;
+            });
+    private static final long HISTORY_PAUSE_MILLIS = 20;
+    private static final java.util.concurrent.ExecutorService HISTORIAN =
+            java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "tally-history");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
                 return thread;
             });
     /** Batches this large or larger are checked in parallel; for fewer items the hand-over costs more than it saves. */
@@ -119,7 +128,31 @@ public final class CorridorService {
         for (String operationId : ledger.operationIds()) {
             service.replay(operationId);
         }
+        HISTORIAN.execute(service::prepareHistories);
         return service;
+    }
+
+    /**
+     * Builds each operation's {@code asOf} history (the sums kept for earlier moments) in the background after a
+     * start, one mark at a time with a pause between, so that the first question about an earlier moment does not
+     * pay for it and writers are held off only for one mark at a time.
+     */
+    private void prepareHistories() {
+        for (OperationState state : operations.values()) {
+            try {
+                while (state.tallies.prepareHistory()) {
+                    Thread.sleep(HISTORY_PAUSE_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.atWarn()
+                        .addKeyValue("operation", state.operation.id())
+                        .addKeyValue("error", e.toString())
+                        .log("could not prepare the asOf history; it is made when first asked");
+            }
+        }
     }
 
     private void replay(String operationId) {
@@ -178,9 +211,14 @@ public final class CorridorService {
      * have changed.
      */
     private boolean catchUp(OperationState state) {
+        return catchUp(state, ledger.size(state.operation.id()));
+    }
+
+    /** As {@link #catchUp(OperationState)}, knowing that the store holds {@code storedSize} entries. */
+    private boolean catchUp(OperationState state, long storedSize) {
         synchronized (state.cursorLock) {
             String operationId = state.operation.id();
-            if (ledger.size(operationId) <= state.cursor) {
+            if (storedSize <= state.cursor) {
                 return false;
             }
             boolean changed = false;
@@ -226,14 +264,16 @@ public final class CorridorService {
      * or another server on the same PostgreSQL database) reach its tallies and stream too.
      */
     public void followStore() {
-        for (String operationId : ledger.operationIds()) {
-            if (!operations.containsKey(operationId)) {
-                loadDefinedElsewhere(operationId);
+        // One small query for every operation: where each stands. The definition's text is read only when its
+        // version moved, and the observations only when the store holds more than the cursor has reached.
+        for (OperationHead head : ledger.heads()) {
+            OperationState state = operations.get(head.id());
+            if (state == null) {
+                loadDefinedElsewhere(head.id());
+                continue;
             }
-        }
-        for (OperationState state : operations.values()) {
-            boolean redefined = followDefinition(state);
-            if (catchUp(state) || redefined) {
+            boolean redefined = followDefinition(state, head.definitionVersion());
+            if (catchUp(state, head.lastSeq()) || redefined) {
                 notifyChange(state.operation.id());
             }
         }
@@ -250,12 +290,20 @@ public final class CorridorService {
         notifyChange(operationId);
     }
 
-    /** Takes up a definition another server or process replaced; true when it did. */
-    private boolean followDefinition(OperationState state) {
+    /**
+     * Takes up a definition another server or process replaced, when the stored definition's version is not the
+     * one last seen; true when it did. The version was read before the text, so the text is at least that new: at
+     * worst a later poll reads the same text once more and finds nothing to do.
+     */
+    private boolean followDefinition(OperationState state, long storedVersion) {
+        if (storedVersion == state.definitionVersion) {
+            return false;
+        }
         String operationId = state.operation.id();
         synchronized (definitions) {
             String stored = ledger.operation(operationId).orElse(null);
             if (stored == null || stored.equals(state.definitionJson)) {
+                state.definitionVersion = storedVersion;
                 return false;
             }
             Operation operation =
@@ -265,6 +313,7 @@ public final class CorridorService {
                 state.operation = operation;
                 state.tallies.replaceOperation(operation);
                 state.definitionJson = stored;
+                state.definitionVersion = storedVersion;
             } finally {
                 state.lock.writeLock().unlock();
             }
@@ -734,6 +783,8 @@ public final class CorridorService {
         private volatile Operation operation;
         /** The stored text of {@link #operation}, to notice a definition another server replaced. */
         private volatile String definitionJson;
+        /** The stored definition version {@link #definitionJson} is known to be at least as new as; -1: unknown. */
+        private volatile long definitionVersion = -1;
 
         private OperationState(Operation operation) {
             this(operation, new OperationTallies(operation));

@@ -32,13 +32,39 @@ final class Aggregates {
     private long released;
     private final Map<String, Long> inTransitByMovement = new HashMap<>();
     private final Map<String, Long> evacuatedByMovement = new HashMap<>();
-    private final Map<String, NavigableMap<Fact, Long>> evacuationsByMovement = new HashMap<>();
-    private final Map<String, NavigableMap<Fact, Fact>> departuresByMovement = new HashMap<>();
-    private final NavigableMap<String, ConvoyState> haltedConvoys = new TreeMap<>();
-    private final NavigableMap<String, List<Alert>> convoyAlerts = new TreeMap<>();
+    private final Map<String, Chronicle<Long>> evacuationsByMovement = new HashMap<>();
+    private final Map<String, Chronicle<Fact>> departuresByMovement = new HashMap<>();
+    private final NavigableMap<String, ConvoyState> haltedConvoys;
+    private final NavigableMap<String, List<Alert>> convoyAlerts;
 
     Aggregates(Operation operation) {
         this.movements = operation.movementsById();
+        this.haltedConvoys = new TreeMap<>();
+        this.convoyAlerts = new TreeMap<>();
+    }
+
+    private Aggregates(Aggregates from) {
+        this.movements = from.movements;
+        this.departed = from.departed;
+        this.inTransit = from.inTransit;
+        this.unaccounted = from.unaccounted;
+        this.detained = from.detained;
+        this.released = from.released;
+        this.inTransitByMovement.putAll(from.inTransitByMovement);
+        this.evacuatedByMovement.putAll(from.evacuatedByMovement);
+        from.evacuationsByMovement.forEach((movement, facts) -> evacuationsByMovement.put(movement, facts.fork()));
+        from.departuresByMovement.forEach((movement, facts) -> departuresByMovement.put(movement, facts.fork()));
+        this.haltedConvoys = new TreeMap<>(from.haltedConvoys);
+        this.convoyAlerts = new TreeMap<>(from.convoyAlerts);
+    }
+
+    /**
+     * A copy to change apart from this one: the same sums, sharing the time-ordered evacuations and departures until
+     * either changes them (see {@link Chronicle}). Costs the halted and alerting convoys and an entry per hour of
+     * the operation, not the convoys.
+     */
+    Aggregates fork() {
+        return new Aggregates(this);
     }
 
     /** Sums built from scratch over every convoy and stand-alone fact of {@code facts}. */
@@ -111,9 +137,8 @@ final class Aggregates {
         index(evacuationsByMovement, movement, fact, people, sign);
     }
 
-    private static <V> void index(
-            Map<String, NavigableMap<Fact, V>> byMovement, String movement, Fact fact, V value, int sign) {
-        NavigableMap<Fact, V> ordered = byMovement.computeIfAbsent(movement, m -> new TreeMap<>(Fact.CHRONOLOGICAL));
+    private static <V> void index(Map<String, Chronicle<V>> byMovement, String movement, Fact fact, V value, int sign) {
+        Chronicle<V> ordered = byMovement.computeIfAbsent(movement, m -> new Chronicle<>());
         if (sign > 0) {
             ordered.put(fact, value);
         } else {
@@ -131,17 +156,17 @@ final class Aggregates {
 
         long evacuated = 0;
         long sinceMidnight = 0;
-        for (Map.Entry<String, NavigableMap<Fact, Long>> entry : evacuationsByMovement.entrySet()) {
+        for (Map.Entry<String, Chronicle<Long>> entry : evacuationsByMovement.entrySet()) {
             evacuated += evacuatedByMovement.getOrDefault(entry.getKey(), 0L);
-            sinceMidnight += sum(entry.getValue().tailMap(midnight, true));
+            sinceMidnight += sum(entry.getValue().from(midnight));
         }
 
         List<MovementTally> movementTallies = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         for (Movement movement : movements.values()) {
             long movementEvacuated = evacuatedByMovement.getOrDefault(movement.id(), 0L);
-            NavigableMap<Fact, Long> moved = evacuationsByMovement.get(movement.id());
-            double rate = moved == null ? 0 : sum(moved.tailMap(rateStart, true)) / 6.0;
+            Chronicle<Long> moved = evacuationsByMovement.get(movement.id());
+            double rate = moved == null ? 0 : sum(moved.from(rateStart)) / 6.0;
             Long opened = openedAt(movement);
             long remaining = Math.max(0, movement.quota() - movementEvacuated);
             String status = status(movement, movementEvacuated, opened, asOf);
@@ -160,9 +185,9 @@ final class Aggregates {
             if (status.equals("overdue")) {
                 alerts.add(Alerts.overdue(movement, remaining));
             }
-            NavigableMap<Fact, Fact> departures = departuresByMovement.get(movement.id());
+            Chronicle<Fact> departures = departuresByMovement.get(movement.id());
             if (movement.opens() != null && departures != null && !departures.isEmpty()) {
-                Fact earliest = departures.firstKey();
+                Fact earliest = departures.first();
                 if (opened == null || earliest.at() < opened) {
                     alerts.add(Alerts.departureWhilePending(movement, earliest, zone));
                 }
@@ -200,12 +225,8 @@ final class Aggregates {
         return Times.format(Instant.ofEpochSecond(asOfSecond + (long) seconds), zone);
     }
 
-    private static long sum(Map<Fact, Long> counts) {
-        long total = 0;
-        for (long count : counts.values()) {
-            total += count;
-        }
-        return total;
+    private static long sum(java.util.stream.Stream<Map.Entry<Fact, Long>> counts) {
+        return counts.mapToLong(Map.Entry::getValue).sum();
     }
 
     /**
@@ -221,17 +242,14 @@ final class Aggregates {
                 if (evacuatedByMovement.getOrDefault(after.movement(), 0L) < after.reaches()) {
                     yield null;
                 }
-                long total = 0;
-                Long reached = null;
-                for (Map.Entry<Fact, Long> evacuation :
-                        evacuationsByMovement.get(after.movement()).entrySet()) {
-                    total += evacuation.getValue();
-                    if (total >= after.reaches()) {
-                        reached = evacuation.getKey().at();
-                        break;
-                    }
-                }
-                yield reached;
+                long[] total = {0};
+                yield evacuationsByMovement
+                        .get(after.movement())
+                        .all()
+                        .filter(evacuation -> (total[0] += evacuation.getValue()) >= after.reaches())
+                        .findFirst()
+                        .map(evacuation -> evacuation.getKey().at())
+                        .orElse(null);
             }
         };
     }

@@ -157,6 +157,57 @@ final class FactSet {
         return earlier;
     }
 
+    /**
+     * The facts of some convoys and stand-alone facts with {@code at} ≤ {@code asOf}, with the corrections of those
+     * facts up to that moment, as a read-only earlier view of this set: enough to give those convoys' states
+     * ({@link #convoy}) and those facts' counts ({@link #count}) at that moment, exactly as {@link #upTo} would,
+     * without going through the rest. A convoy with no fact by then is left out (see {@link #holds}).
+     */
+    FactSet slice(java.util.Collection<String> convoys, java.util.Collection<Fact> standalone, long asOf) {
+        requireIndexed();
+        FactSet earlier = new FactSet(
+                null,
+                HashMap.newHashMap(convoys.size()),
+                new HashMap<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                Set.of());
+        List<Fact> counted = new ArrayList<>();
+        for (String convoy : convoys) {
+            List<Fact> kept = earlier.keep(byConvoy.getOrDefault(convoy, List.of()), asOf);
+            if (!kept.isEmpty()) {
+                earlier.byConvoy.put(convoy, kept);
+                counted.addAll(kept);
+            }
+        }
+        for (Fact fact : standalone) {
+            if (fact.at() <= asOf) {
+                counted.add(fact);
+            }
+        }
+        for (Fact fact : counted) {
+            List<Fact> corrections = correctionsByTarget.get(fact.id());
+            if (corrections != null) {
+                List<Fact> kept = earlier.keep(corrections, asOf);
+                if (!kept.isEmpty()) {
+                    earlier.correctionsByTarget.put(fact.id(), kept);
+                }
+            }
+        }
+        return earlier;
+    }
+
+    /** Whether this set has a fact of {@code convoy}. */
+    boolean holds(String convoy) {
+        return byConvoy.containsKey(convoy);
+    }
+
+    /** The fact with this id, or null; only in a set that is not an earlier view. */
+    Fact byId(UUID id) {
+        requireIndexed();
+        return byId.get(id);
+    }
+
     /** Every fact, in no particular order. */
     List<Fact> all() {
         requireIndexed();

@@ -14,10 +14,12 @@ import org.corridor.operation.Operation;
 /**
  * The numbers of one operation kept up to date as observations are stored. A new observation marks the convoy (or
  * the release or detention) it touches; on the next read, only those are recomputed and their contributions to the
- * running {@link Aggregates} swapped, so the tallies "now" cost little more than the number of movements. A moment
- * earlier than the latest observation is answered by the full computation over the observations up to it, except
- * that a convoy none of whose observations (nor their corrections) is later than that moment keeps its current state
- * (see {@link FactSet#isWhole}). Both give the pure functions' answer, by construction and by test. Thread-safe.
+ * running {@link Aggregates} swapped, so the tallies "now" cost little more than the number of movements. The tallies
+ * as of a moment earlier than the latest observation start from the sums kept for the nearest earlier cut of the
+ * facts' times and redo only the convoys the facts in between touch (see {@link History}); the convoy board as of
+ * such a moment is the full computation over the observations up to it, except that a convoy none of whose
+ * observations (nor their corrections) is later than that moment keeps its current state (see
+ * {@link FactSet#isWhole}). All give the pure functions' answer, by construction and by test. Thread-safe.
  */
 public final class LiveTallies {
     private final ReentrantLock lock = new ReentrantLock();
@@ -30,15 +32,32 @@ public final class LiveTallies {
     private Operation operation;
     private Aggregates aggregates;
     private long version;
+    /** The facts per window of {@link #history}. */
+    private final int historyWindow;
+    /** The sums as of earlier moments, made at the first {@code asOf} before the latest fact; null until then. */
+    private History history;
+
+    /** Facts per window of the history behind {@code asOf} tallies (see {@link History}). */
+    static final int HISTORY_WINDOW = 1 << 17;
 
     public LiveTallies(Operation operation) {
         this(operation, 0);
     }
 
     private LiveTallies(Operation operation, int expected) {
+        this(operation, expected, HISTORY_WINDOW);
+    }
+
+    private LiveTallies(Operation operation, int expected, int historyWindow) {
         this.operation = operation;
         this.aggregates = new Aggregates(operation);
         this.facts = new FactSet(expected);
+        this.historyWindow = historyWindow;
+    }
+
+    /** Empty live tallies whose {@code asOf} history is cut every {@code historyWindow} facts; for tests. */
+    static LiveTallies withHistoryWindow(Operation operation, int historyWindow) {
+        return new LiveTallies(operation, 0, historyWindow);
     }
 
     /**
@@ -70,9 +89,13 @@ public final class LiveTallies {
         lock.lock();
         try {
             // Made under the lock: the interner is shared by every writer.
-            FactSet.Touched touched = facts.add(Fact.of(observation, interner));
+            Fact fact = Fact.of(observation, interner);
+            FactSet.Touched touched = facts.add(fact);
             if (touched == null) {
                 return false;
+            }
+            if (history != null) {
+                history.add(fact);
             }
             if (touched.convoy() != null) {
                 staleConvoys.add(touched.convoy());
@@ -101,6 +124,7 @@ public final class LiveTallies {
 
     /** Recomputes every convoy state and the sums from the facts, as after a change of definition. */
     private void rebuild() {
+        history = null; // its sums were made with the movements of the definition before
         aggregates = new Aggregates(operation);
         states.clear();
         standaloneCounts.clear();
@@ -139,6 +163,38 @@ public final class LiveTallies {
         }
     }
 
+    /**
+     * Does a little of the work behind {@code asOf} tallies ahead of the first question: makes the history, or builds
+     * its next mark (the sums up to one more cut), holding writers off only that long. False when there is nothing
+     * left to do; a caller repeats it until then, off the request path.
+     */
+    public boolean prepareHistory() {
+        lock.lock();
+        try {
+            if (facts.size() == 0) {
+                return false;
+            }
+            catchUp();
+            if (history == null) {
+                history = new History(operation, facts.all(), historyWindow);
+                return true;
+            }
+            return history.buildNext(facts);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many windows the {@code asOf} history is cut into; 0 before it is made. For tests. */
+    int historyWindows() {
+        lock.lock();
+        try {
+            return history == null ? 0 : history.windows();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many distinct observations are held. */
     public int size() {
         lock.lock();
@@ -167,13 +223,14 @@ public final class LiveTallies {
         long limit = Fact.nanos(asOf);
         lock.lock();
         try {
+            catchUp();
             if (limit >= facts.latestAt()) {
-                catchUp();
                 return aggregates.tallies(operation, limit);
             }
-            FactSet earlier = facts.upTo(limit);
-            catchUp();
-            return Aggregates.of(operation, earlier, earlier.states(states)).tallies(operation, limit);
+            if (history == null) {
+                history = new History(operation, facts.all(), historyWindow);
+            }
+            return history.at(limit, facts).tallies(operation, limit);
         } finally {
             lock.unlock();
         }

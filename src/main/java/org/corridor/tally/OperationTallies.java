@@ -86,6 +86,12 @@ public final class OperationTallies {
         return all.span();
     }
 
+    /** One step of preparing both views' {@code asOf} history (see {@link LiveTallies#prepareHistory}). */
+    public boolean prepareHistory() {
+        LiveTallies view = signed;
+        return all.prepareHistory() | (view != null && view.prepareHistory());
+    }
+
     public Tallies tallies(Instant asOf) {
         return all.tallies(asOf);
     }

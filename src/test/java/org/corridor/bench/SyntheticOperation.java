@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.corridor.core.Times;
 import org.corridor.observation.Header;
 import org.corridor.observation.Observation;
@@ -72,23 +73,40 @@ public final class SyntheticOperation {
 
     /** About {@code count} observations, one convoy every 20 seconds of operation time. */
     public static List<Observation> observations(int count, long seed) {
+        List<Observation> observations = new ArrayList<>(count);
+        generate(count, seed, 20, observations::add);
+        return observations;
+    }
+
+    /**
+     * Exactly {@code count} observations, one convoy every {@code secondsBetweenConvoys} seconds of operation time,
+     * handed to {@code sink} one by one in the order a live operation would send them, so that tens of millions need
+     * not be held at once. The same seed gives the same observations.
+     */
+    public static void generate(long count, long seed, int secondsBetweenConvoys, Consumer<Observation> sink) {
         Random random = new Random(seed);
-        List<Observation> observations = new ArrayList<>(count + 8);
         String[] movements = {"east-out", "town-out", "valley-out"};
         String[] origins = {"east", "town", "valley"};
         String[] destinations = {"camp", "city", "camp"};
-        for (int convoy = 0; observations.size() < count; convoy++) {
+        long[] sent = {0};
+        Consumer<Observation> bounded = observation -> {
+            if (sent[0] < count) {
+                sent[0]++;
+                sink.accept(observation);
+            }
+        };
+        for (int convoy = 0; sent[0] < count; convoy++) {
             int kind = convoy % 3;
             String id = "c" + convoy;
-            OffsetDateTime departed = START.plusSeconds(20L * convoy);
+            OffsetDateTime departed = START.plusSeconds((long) secondsBetweenConvoys * convoy);
             long people = 40 + random.nextInt(20);
-            observations.add(new Observation.ConvoyDeparted(
+            bounded.accept(new Observation.ConvoyDeparted(
                     header(random, departed, "m1", origins[kind]), id, movements[kind], people, Map.of("bus", 1L)));
-            observations.add(new Observation.ConvoyPassed(
+            bounded.accept(new Observation.ConvoyPassed(
                     header(random, departed.plusMinutes(30), "m2", "check"), id, people, Map.of()));
             long detained = convoy % 20 == 0 ? 2 : 0;
             if (detained > 0) {
-                observations.add(new Observation.PersonsDetained(
+                bounded.accept(new Observation.PersonsDetained(
                         header(random, departed.plusMinutes(31), "m2", "check"), detained, id, "govt"));
             }
             Observation.ConvoyArrived arrival = new Observation.ConvoyArrived(
@@ -97,16 +115,15 @@ public final class SyntheticOperation {
                     movements[kind],
                     people - detained,
                     Map.of("bus", 1L));
-            observations.add(arrival);
+            bounded.accept(arrival);
             if (convoy % 50 == 0) {
-                observations.add(new Observation.CountCorrected(
+                bounded.accept(new Observation.CountCorrected(
                         header(random, departed.plusMinutes(120), "m4", "check"),
                         arrival.id(),
                         people - detained,
                         "recount"));
             }
         }
-        return observations.subList(0, count);
     }
 
     /** The JSON an observation of this operation is sent as (the five types generated here). */

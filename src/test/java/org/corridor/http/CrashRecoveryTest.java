@@ -171,8 +171,8 @@ class CrashRecoveryTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited with " + server.exitValue() + "; see "
-                        + directory.resolve("server.log"));
+                throw new IllegalStateException(
+                        "the server exited with " + server.exitValue() + "; see " + directory.resolve("server.log"));
             }
             try {
                 if (send(HttpRequest.newBuilder(uri("/api/health")).GET()).statusCode() == 200) {

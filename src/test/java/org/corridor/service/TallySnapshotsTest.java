@@ -173,6 +173,32 @@ class TallySnapshotsTest {
     }
 
     @Test
+    void followStore_takesUpADefinitionAnotherProcessReplaced_once() throws IOException {
+        String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
+        try (Ledger server = Ledgers.open(url);
+                Ledger otherProcess = Ledgers.open(url)) {
+            CorridorService running = CorridorService.start(server, CLOCK, null);
+            running.defineOperation(definition, "application/yaml");
+            running.followStore();
+            java.util.List<String> told = new ArrayList<>();
+            running.onChange(told::add);
+            String renamed = new String(definition, java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("(?m)^name:.*$", "name: {en: \"Renamed by another process\"}");
+            assertThat(renamed).isNotEqualTo(new String(definition, java.nio.charset.StandardCharsets.UTF_8));
+
+            running.followStore();
+            assertThat(told).isEmpty();
+            CorridorService.start(otherProcess, CLOCK, null)
+                    .defineOperation(renamed.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/yaml");
+            running.followStore();
+            running.followStore();
+
+            assertThat(running.operation(OPERATION).name().en()).isEqualTo("Renamed by another process");
+            assertThat(told).containsExactly(OPERATION);
+        }
+    }
+
+    @Test
     void damagedSnapshot_isIgnored() throws IOException {
         String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
         Path snapshots = directory.resolve("snapshots");

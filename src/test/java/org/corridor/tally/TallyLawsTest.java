@@ -125,6 +125,65 @@ class TallyLawsTest {
         Statistics.coverage(coverage -> coverage.check(true).percentage(p -> p >= 20));
     }
 
+    /**
+     * The tallies as of an earlier moment come from sums kept at cuts of the facts' times, advanced over the facts
+     * after the cut (see {@link History}). With windows of a few facts, so that there are many cuts, facts arriving in
+     * any order (late ones making marks stale, windows splitting) and questions asked between arrivals: every answer
+     * equals the pure computation over the observations added so far.
+     */
+    @Property(tries = 300)
+    void asOfThroughHistoryMarks_equalsAFullReplay_forRandomHistoriesAndMoments(
+            @ForAll("observationSets") List<Observation> observations,
+            @ForAll long seed,
+            @ForAll("historyWindows") int window) {
+        checkHistory(observations, new Random(seed), window);
+    }
+
+    /** As above, with convoys that keep to windows of their own, so that most cuts fall between convoys. */
+    @Property(tries = 200)
+    void asOfThroughHistoryMarks_equalsAFullReplay_forPhasedHistories(
+            @ForAll("phasedObservationSets") List<Observation> observations,
+            @ForAll long seed,
+            @ForAll("historyWindows") int window) {
+        checkHistory(observations, new Random(seed), window);
+    }
+
+    private static void checkHistory(List<Observation> observations, Random random, int window) {
+        LiveTallies live = LiveTallies.withHistoryWindow(Scenario.OPERATION, window);
+        List<Observation> added = new ArrayList<>();
+        for (Observation observation : shuffledWithDuplicates(observations, random)) {
+            live.add(observation);
+            added.add(observation);
+            if (random.nextInt(4) == 0) {
+                live.prepareHistory();
+            }
+            if (random.nextInt(3) == 0) {
+                Instant asOf = moment(observations, random);
+                assertThat(live.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, added, asOf));
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            Instant asOf = moment(observations, random);
+            assertThat(live.tallies(asOf)).isEqualTo(TallyEngine.tallies(Scenario.OPERATION, observations, asOf));
+        }
+        Statistics.label("history cut into several windows").collect(live.historyWindows() > 2);
+        Statistics.label("history cut into several windows")
+                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 25));
+    }
+
+    /** An observation's moment, a nanosecond either side of it, or any minute of the scenario. */
+    private static Instant moment(List<Observation> observations, Random random) {
+        if (observations.isEmpty() || random.nextInt(4) == 0) {
+            return START.plusMinutes(random.nextInt(5 * 24 * 60) - 60).toInstant();
+        }
+        return observations.get(random.nextInt(observations.size())).instant().plusNanos(random.nextInt(3) - 1);
+    }
+
+    @Provide
+    Arbitrary<Integer> historyWindows() {
+        return Arbitraries.integers().between(1, 8);
+    }
+
     /** Records whether, as of {@code asOf}, some convoy is held whole and another cut, which the property needs. */
     private static void collectWholeAndCutConvoys(List<Observation> observations, Instant asOf) {
         FactSet facts = new FactSet();

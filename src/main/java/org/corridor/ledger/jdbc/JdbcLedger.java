@@ -26,6 +26,7 @@ import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
+import org.corridor.ledger.OperationHead;
 import org.corridor.ledger.References;
 import org.corridor.ledger.SealedPersons;
 import org.corridor.ledger.StoredCheckpoint;
@@ -124,7 +125,8 @@ final class JdbcLedger implements Ledger {
     }
 
     private void replaceOperation(Handle handle, String operationId, String definitionJson) {
-        handle.createUpdate("UPDATE operation SET definition = :definition, updated_at = :now WHERE id = :id")
+        handle.createUpdate("UPDATE operation SET definition = :definition,"
+                        + " definition_version = definition_version + 1, updated_at = :now WHERE id = :id")
                 .bind("id", operationId)
                 .bind("definition", definitionJson)
                 .bind("now", now())
@@ -169,6 +171,17 @@ final class JdbcLedger implements Ledger {
                 "list the operations",
                 () -> jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM operation ORDER BY ordinal")
                         .mapTo(String.class)
+                        .list()));
+    }
+
+    @Override
+    public List<OperationHead> heads() {
+        return reading(
+                "list the operations",
+                () -> jdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT id, last_seq, definition_version FROM operation ORDER BY ordinal")
+                        .map((row, context) -> new OperationHead(
+                                row.getString("id"), row.getLong("last_seq"), row.getLong("definition_version")))
                         .list()));
     }
 

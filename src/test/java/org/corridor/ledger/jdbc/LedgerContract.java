@@ -171,6 +171,36 @@ abstract class LedgerContract {
     }
 
     @Test
+    void heads_giveEachOperationsLastSeqAndDefinitionVersion_inTheOrderFirstStored() {
+        assertThat(ledger.heads()).isEmpty();
+        ledger.putOperation(OTHER_OP, "{}", DEFINED);
+        defineOperation();
+        ledger.append(OP, entries(1, 3));
+
+        assertThat(ledger.heads())
+                .containsExactly(
+                        new org.corridor.ledger.OperationHead(OTHER_OP, 0, 1),
+                        new org.corridor.ledger.OperationHead(OP, 3, 1));
+    }
+
+    @Test
+    void heads_definitionVersion_growsWithEachReplacementOnly() {
+        defineOperation();
+        ledger.putOperation(OP, DEFINITION, DEFINED);
+        long unchanged = ledger.heads().getFirst().definitionVersion();
+        ledger.putOperation(OP, "{\"id\":\"aleppo-2016-12\",\"version\":2}", DEFINED);
+        long once = ledger.heads().getFirst().definitionVersion();
+        ledger.putOperation(OP, DEFINITION, DEFINED);
+        long twice = ledger.heads().getFirst().definitionVersion();
+        ledger.append(OP, entries(1, 2));
+
+        assertThat(unchanged).isEqualTo(1);
+        assertThat(once).isEqualTo(2);
+        assertThat(twice).isEqualTo(3);
+        assertThat(ledger.heads().getFirst().definitionVersion()).isEqualTo(3);
+    }
+
+    @Test
     void append_newIds_areCreatedWithSeqsFromOne() {
         defineOperation();
 
