@@ -125,6 +125,10 @@ class InputFuzzTest {
             "/api/operations/test-op/log/inclusion?index=",
             "/api/operations/test-op/log/consistency?from=",
             "/api/operations/test-op/tallies?signed=",
+            "/api/operations/test-op/tallies/series?step=",
+            "/api/operations/test-op/tallies/series?step=PT1H&from=",
+            "/api/operations/test-op/tallies/series?to=",
+            "/api/operations/test-op/observations/" + UUID.randomUUID() + "/persons?x=",
         };
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < INPUTS; i++) {
@@ -164,6 +168,9 @@ class InputFuzzTest {
     private static JsonNode observation(Random random) {
         ObjectNode observation = Observations.departure("f" + random.nextInt(50), random.nextInt(100));
         observation.put("id", UUID.randomUUID().toString());
+        if (random.nextInt(4) == 0) {
+            observation.set("persons", persons(random));
+        }
         for (int change = random.nextInt(4); change > 0; change--) {
             String field = OBSERVATION_FIELDS[random.nextInt(OBSERVATION_FIELDS.length)];
             switch (random.nextInt(3)) {
@@ -183,6 +190,34 @@ class InputFuzzTest {
             report.set(random.nextBoolean() ? "language" : "source", json(random, 1));
         }
         return report;
+    }
+
+    /** Personal data beside an observation: mostly well formed, with fields and values mutated. */
+    private static JsonNode persons(Random random) {
+        if (random.nextInt(5) == 0) {
+            return json(random, 2);
+        }
+        ObjectNode persons = NODES.objectNode();
+        byte[] salt = new byte[random.nextInt(4) == 0 ? random.nextInt(80) : 16];
+        random.nextBytes(salt);
+        persons.put("salt", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(salt));
+        ArrayNode list = persons.putArray("list");
+        for (int i = random.nextInt(4); i >= 0; i--) {
+            ObjectNode person = list.addObject().put("name", randomText(random, random.nextInt(30)));
+            switch (random.nextInt(5)) {
+                case 0 -> person.put("age", random.nextInt(400) - 100);
+                case 1 -> person.put("sex", randomText(random, 1));
+                case 2 -> person.set("age", json(random, 1));
+                default -> {}
+            }
+        }
+        switch (random.nextInt(6)) {
+            case 0 -> persons.remove("salt");
+            case 1 -> persons.set("list", json(random, 1));
+            case 2 -> persons.put(randomText(random, 5), randomText(random, 5));
+            default -> {}
+        }
+        return persons;
     }
 
     private static JsonNode json(Random random, int depth) {
