@@ -771,14 +771,7 @@ function scheduleRefetch(delay) {
         state.asOf === null ? fetchFigures() : Promise.resolve(false),
         seriesDue ? fetchSeries() : Promise.resolve(),
       ]);
-      if (figures) {
-        renderStatus();
-        renderHeadline();
-        renderMovements();
-        renderBoard();
-        renderAlerts();
-        renderMap();
-      }
+      if (figures) renderFigures();
       renderChart();
       renderTimeline();
     } catch (error) {
