@@ -3,6 +3,8 @@ package org.corridor.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,10 @@ class PagesTest {
             Object scope = chromium.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "navigator.serviceWorker.ready.then(r => done(r.scope));");
             assertThat(scope).isEqualTo(site.uri("/field/").toString());
+            // Chromium's own verdict on the manifest, icons and worker: an installable app has no errors.
+            Map<String, Object> installability =
+                    chromium.driver.executeCdpCommand("Page.getInstallabilityErrors", Map.of());
+            assertThat((List<?>) installability.get("installabilityErrors")).isEmpty();
         }
     }
 
