@@ -2,6 +2,7 @@
 -- timed now), so that each request stores a new observation. bench/load-test runs it.
 -- Environment: CORRIDOR_TOKEN, CORRIDOR_OPERATION, CORRIDOR_SITE, CORRIDOR_MOVEMENT, CORRIDOR_MONITOR, and
 -- CORRIDOR_RUN (a number that keeps ids apart between runs on the same store).
+local common = dofile(os.getenv("CORRIDOR_WRK_COMMON"))
 local token = os.getenv("CORRIDOR_TOKEN")
 local operation = os.getenv("CORRIDOR_OPERATION")
 local site = os.getenv("CORRIDOR_SITE")
@@ -32,17 +33,6 @@ request = function()
   return wrk.format("POST", path, headers, body)
 end
 
-response = function(status, headers, body)
-  if status ~= 201 then
-    io.stderr:write("unexpected status " .. status .. ": " .. body .. "\n")
-  end
-end
+response = common.expect(201)
 
-done = function(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  io.write(string.format(
-    "RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d\n",
-    summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.status,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+done = common.done
