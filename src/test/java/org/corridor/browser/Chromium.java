@@ -93,16 +93,12 @@ final class Chromium implements AutoCloseable {
         driver.get(uri.toString());
     }
 
-    /** Waits up to {@code seconds} for {@code condition} to give something other than null or false. */
-    <T> T await(int seconds, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50)).until(condition);
-    }
-
     /**
-     * As {@link #await}, but an element replaced while the condition read it (a page that redraws a section) counts as
-     * not yet: the condition is asked again.
+     * Waits up to {@code seconds} for {@code condition} to give something other than null or false. An element
+     * replaced while the condition read it (the pages redraw whole sections, the field app its whole screen after
+     * start-up) counts as not yet: the condition is asked again.
      */
-    <T> T awaitRedrawn(int seconds, Function<WebDriver, T> condition) {
+    <T> T await(int seconds, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);

@@ -116,7 +116,7 @@ class DashboardScaleTest {
     void thousandConvoys_areShown_andAnUpdateRedrawsMapChartAndBoardQuickly() {
         chromium.open(site.uri("/"));
         PagesTest.signIn(chromium, "scale-coordinator");
-        chromium.awaitRedrawn(
+        chromium.await(
                 30,
                 d -> d.findElements(By.cssSelector("tr[data-convoy]")).size() == CONVOYS
                         && !d.findElements(By.cssSelector(".map-svg .land path"))
@@ -125,7 +125,7 @@ class DashboardScaleTest {
                                 .isEmpty());
         // First render of a page already signed in (the sign-in form's typing is not the page's time).
         chromium.open(site.uri("/"));
-        chromium.awaitRedrawn(
+        chromium.await(
                 30,
                 d -> d.findElements(By.cssSelector("tr[data-convoy]")).size() == CONVOYS
                         && !d.findElements(By.cssSelector(".map-svg .land path"))
@@ -156,7 +156,7 @@ class DashboardScaleTest {
         long evacuated = site.get("/api/operations/" + SCALE + "/tallies")
                 .get("evacuated")
                 .asLong();
-        chromium.awaitRedrawn(
+        chromium.await(
                 10,
                 d -> DashboardTest.shown(d.findElement(By.cssSelector("[data-figure=evacuated]"))
                                         .getDomProperty("textContent"))

@@ -65,7 +65,7 @@ class DashboardTest {
     }
 
     void awaitDashboard() {
-        chromium.awaitRedrawn(
+        chromium.await(
                 20,
                 d -> !d.findElements(By.cssSelector("[data-figure=evacuated]")).isEmpty()
                         && !d.findElements(By.cssSelector("tr[data-convoy]")).isEmpty()
@@ -181,8 +181,7 @@ class DashboardTest {
         chromium.open(site.uri("/"));
         awaitDashboard();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("ar");
-        chromium.awaitRedrawn(
-                5, d -> "rtl".equals(d.findElement(By.tagName("html")).getDomAttribute("dir")));
+        chromium.await(5, d -> "rtl".equals(d.findElement(By.tagName("html")).getDomAttribute("dir")));
         assertThat(chromium.driver.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("ar");
         assertThat(text(".figure-evacuated dt")).isEqualTo("تم إجلاؤهم");
@@ -197,13 +196,13 @@ class DashboardTest {
         assertThat(text("#figures")).isEqualTo("إجلاء حلب، كانون الأول 2016");
 
         new Select(chromium.driver.findElement(By.id("digits"))).selectByValue("arab");
-        chromium.awaitRedrawn(5, d -> d.findElement(By.cssSelector("[data-figure=evacuated]"))
+        chromium.await(5, d -> d.findElement(By.cssSelector("[data-figure=evacuated]"))
                 .getDomProperty("textContent")
                 .matches("[\u0660-\u0669\u066C,.]+"));
         long expected = site.get(OP + "/tallies").get("evacuated").asLong();
         assertThat(shown(text("[data-figure=evacuated]"))).isEqualTo(expected);
         new Select(chromium.driver.findElement(By.id("digits"))).selectByValue("latn");
-        chromium.awaitRedrawn(5, d -> d.findElement(By.cssSelector("[data-figure=evacuated]"))
+        chromium.await(5, d -> d.findElement(By.cssSelector("[data-figure=evacuated]"))
                 .getDomProperty("textContent")
                 .matches("[0-9,.\u066C]+"));
         assertNothingLeftThisMachineAndNoConsoleErrors();
@@ -255,7 +254,7 @@ class DashboardTest {
                 .isEqualTo(201);
         JsonNode after = site.get(OP + "/tallies");
         String row = "tr[data-convoy='" + onTheRoad.get("id").asText() + "'] ";
-        chromium.awaitRedrawn(
+        chromium.await(
                 5,
                 d -> shown(text("[data-figure=evacuated]"))
                                 == after.get("evacuated").asLong()
@@ -294,7 +293,7 @@ class DashboardTest {
                         + " s.dispatchEvent(new Event('input', {bubbles: true}));",
                 Long.toString(middle));
         Instant chosen = Instant.ofEpochSecond(middle * 60);
-        chromium.awaitRedrawn(10, d -> {
+        chromium.await(10, d -> {
             String asOf = d.findElement(By.cssSelector("[data-as-of]")).getDomAttribute("data-as-of");
             return OffsetDateTime.parse(asOf).toInstant().equals(chosen);
         });
@@ -311,8 +310,7 @@ class DashboardTest {
         assertThat(text(".badge-replay")).isNotEmpty();
         // Back to live: the figures of now again.
         chromium.driver.findElement(By.cssSelector(".timeline button")).click();
-        chromium.awaitRedrawn(
-                10, d -> d.findElements(By.cssSelector(".badge-replay")).isEmpty());
+        chromium.await(10, d -> d.findElements(By.cssSelector(".badge-replay")).isEmpty());
         assertHeadlineIs(site.get(OP + "/tallies"));
     }
 
@@ -322,17 +320,14 @@ class DashboardTest {
     void liveStream_reconnectsAfterTheServerDrops() {
         chromium.open(site.uri("/"));
         awaitDashboard();
-        chromium.awaitRedrawn(
-                10, d -> !d.findElements(By.cssSelector(".badge-live")).isEmpty());
+        chromium.await(10, d -> !d.findElements(By.cssSelector(".badge-live")).isEmpty());
         site.stop();
-        chromium.awaitRedrawn(
-                15, d -> !d.findElements(By.cssSelector(".badge-warn")).isEmpty());
+        chromium.await(15, d -> !d.findElements(By.cssSelector(".badge-warn")).isEmpty());
         site.restart();
-        chromium.awaitRedrawn(
-                30, d -> !d.findElements(By.cssSelector(".badge-live")).isEmpty());
+        chromium.await(30, d -> !d.findElements(By.cssSelector(".badge-live")).isEmpty());
         JsonNode now = site.get(OP + "/tallies");
         // The page fetches everything again on reconnecting: wait for that redraw to settle.
-        chromium.awaitRedrawn(10, d -> {
+        chromium.await(10, d -> {
             try {
                 assertHeadlineIs(now);
                 return true;
@@ -347,7 +342,7 @@ class DashboardTest {
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             chromium.open(site.uri("/"));
-            chromium.awaitRedrawn(10, d -> !d.findElements(By.cssSelector("[data-figure=evacuated]"))
+            chromium.await(10, d -> !d.findElements(By.cssSelector("[data-figure=evacuated]"))
                     .isEmpty());
             Number headline = (Number)
                     chromium.script(
@@ -373,7 +368,7 @@ class DashboardTest {
                         language);
                 chromium.open(site.uri("/"));
                 awaitDashboard();
-                chromium.awaitRedrawn(10, d -> !d.findElements(By.cssSelector(".map-svg .land path"))
+                chromium.await(10, d -> !d.findElements(By.cssSelector(".map-svg .land path"))
                         .isEmpty());
                 Thread.sleep(300);
                 Path file = out.resolve("dashboard-" + language + ".png");
