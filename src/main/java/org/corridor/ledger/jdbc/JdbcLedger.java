@@ -185,7 +185,13 @@ final class JdbcLedger implements Ledger {
                 .findOne()
                 .orElseThrow(() -> unknown(operationId));
         Frontier frontier = frontierAt(handle, operationId, lastSeq);
-        List<AppendResult> results = new AppendBatch(handle, operationId, lastSeq, now(), frontier).append(batch);
+        List<AppendResult> results;
+        try {
+            results = new AppendBatch(handle.getConnection(), dialect, operationId, lastSeq, now(), frontier)
+                    .append(batch);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
         if (frontier.size() > lastSeq) {
             dialect.announceChange(handle, operationId);
         }
@@ -462,7 +468,7 @@ final class JdbcLedger implements Ledger {
     private <T> T failingAs(String action, String advice, Supplier<T> work) {
         try {
             return work.get();
-        } catch (JdbiException e) {
+        } catch (JdbiException | SqlFailure e) {
             throw new StorageException(
                     "could not " + action + " in " + dialect.describe() + ": " + cause(e) + ". " + advice, e);
         }
