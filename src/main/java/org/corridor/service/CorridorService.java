@@ -37,6 +37,7 @@ import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.StoredEntry;
+import org.corridor.observation.CanonicalForm;
 import org.corridor.observation.Observation;
 import org.corridor.observation.ObservationJson;
 import org.corridor.observation.ObservationReader;
@@ -483,12 +484,13 @@ public final class CorridorService {
 
     private static Checked check(JsonNode item, Operation operation, Instant now) {
         Problems problems = new Problems();
-        Observation observation = ObservationReader.read(item, operation, now, problems);
+        CanonicalForm form = CanonicalForm.of(item);
+        Observation observation = ObservationReader.read(form, operation, now, problems);
         if (observation == null) {
             return new Checked(null, null, problems.list());
         }
         try {
-            return new Checked(observation, ObservationJson.entry(observation, item), List.of());
+            return new Checked(observation, ObservationJson.entry(observation, form), List.of());
         } catch (InvalidInputException e) {
             return new Checked(null, null, e.problems());
         }
