@@ -18,9 +18,6 @@ public final class Fields {
     /** The slug form of every id people define (operations, sites, parties, agreements, movements, monitors, convoys). */
     public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private final JsonNode node;
     private final String path;
     private final Problems problems;
@@ -121,11 +118,28 @@ public final class Fields {
         if (text == null) {
             return null;
         }
-        if (!UUID_TEXT.matcher(text).matches()) {
+        if (!isUuid(text)) {
             problems.add(pathOf(name), "must be a UUID such as 3f2b8c1e-5d4a-4f7e-9b1c-2a6d8e0f4c3b");
             return null;
         }
         return UUID.fromString(text);
+    }
+
+    /** Whether {@code text} is 8-4-4-4-12 hexadecimal digits (either case) separated by '-'. */
+    static boolean isUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23
+                    ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public OffsetDateTime requiredTime(String name) {

@@ -197,7 +197,7 @@ final class AccessGuard {
      * from anyone else is refused whole. The corrections let through are kept for the audit trail.
      */
     private void checkCorrections(Context ctx, Principal principal, String operationId) {
-        List<String> corrections = corrections(CorridorService.parseJson(ctx.bodyAsBytes()));
+        List<String> corrections = corrections(ObservationRoutes.body(ctx));
         if (!corrections.isEmpty() && !Policy.mayCorrect(principal, operationId)) {
             throw new ForbiddenException("only an admin or a coordinator of operation '" + operationId
                     + "' may send count.corrected observations; nothing in this request was stored");

@@ -15,6 +15,7 @@ import org.corridor.service.ItemResult;
 final class ObservationRoutes {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1_000;
+    private static final String PARSED_BODY = "corridor.observations";
 
     private final CorridorService service;
     private final ObjectMapper json;
@@ -34,7 +35,7 @@ final class ObservationRoutes {
     private void record(Context ctx) {
         String operationId = ctx.pathParam("op");
         service.operation(operationId);
-        JsonNode body = CorridorService.parseJson(ctx.bodyAsBytes());
+        JsonNode body = body(ctx);
         if (body instanceof ArrayNode batch) {
             List<ItemResult> results = service.recordBatch(operationId, batch);
             ObjectNode response = json.createObjectNode();
@@ -49,6 +50,19 @@ final class ObservationRoutes {
                     .put("seq", result.seq());
             ctx.status(result.status() == ItemResult.Status.CREATED ? 201 : 200).json(response);
         }
+    }
+
+    /**
+     * The posted observations as a JSON tree, parsed once per request: the access guard reads it first (whether it
+     * holds corrections), then {@link #record}.
+     */
+    static JsonNode body(Context ctx) {
+        JsonNode body = ctx.attribute(PARSED_BODY);
+        if (body == null) {
+            body = CorridorService.parseJson(ctx.bodyAsBytes());
+            ctx.attribute(PARSED_BODY, body);
+        }
+        return body;
     }
 
     private ObjectNode item(ItemResult result) {

@@ -28,9 +28,39 @@ public final class Jcs {
 
     /** The canonical UTF-8 bytes of {@code value}. */
     public static byte[] canonicalize(JsonNode value) {
-        StringBuilder out = new StringBuilder();
+        return canonicalText(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The canonical form of {@code value} as text (its UTF-8 encoding is {@link #canonicalize}'s bytes). */
+    public static String canonicalText(JsonNode value) {
+        StringBuilder out = new StringBuilder(256);
         write(value, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toString();
+    }
+
+    /**
+     * The canonical form of an object, with where one of its top-level members (and the comma that separates it from
+     * a neighbour) lies in that text: {@code from} to {@code to}, both 0 when it has no such member.
+     */
+    public record Marked(String text, int from, int to) {
+        /**
+         * The canonical form of the same object without that member, as UTF-8 bytes. Since the members of a canonical
+         * object are sorted and each is written independently of the others, leaving one out of the text is the same
+         * as canonicalizing the object without it.
+         */
+        public byte[] without() {
+            return (text.substring(0, from) + text.substring(to)).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The canonical form of the object {@code value}, marking where its member {@code name} lies. */
+    public static Marked canonicalMarking(JsonNode value, String name) {
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("only an object has members, not a " + value.getNodeType());
+        }
+        StringBuilder out = new StringBuilder(256);
+        int[] span = writeObject(value, out, name);
+        return new Marked(out.toString(), span[0], span[1]);
     }
 
     private static void write(JsonNode value, StringBuilder out) {
@@ -48,18 +78,35 @@ public final class Jcs {
     }
 
     private static void writeObject(JsonNode object, StringBuilder out) {
+        writeObject(object, out, null);
+    }
+
+    /**
+     * Writes an object; returns where its member {@code marked} lies in {@code out} with one separating comma (the one
+     * before it, or after it when it comes first), or {0, 0} when it has none.
+     */
+    private static int[] writeObject(JsonNode object, StringBuilder out, String marked) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
         members.sort(Map.Entry.comparingByKey()); // String.compareTo compares UTF-16 code units, as RFC 8785 asks
+        int[] span = {0, 0};
         out.append('{');
         for (int i = 0; i < members.size(); i++) {
+            boolean isMarked = members.get(i).getKey().equals(marked);
+            if (isMarked) {
+                span[0] = out.length();
+            }
             if (i > 0) {
                 out.append(',');
             }
             writeString(members.get(i).getKey(), out);
             out.append(':');
             write(members.get(i).getValue(), out);
+            if (isMarked) {
+                span[1] = out.length() + (i == 0 && members.size() > 1 ? 1 : 0);
+            }
         }
         out.append('}');
+        return span;
     }
 
     private static void writeArray(JsonNode array, StringBuilder out) {

@@ -265,10 +265,23 @@ public final class MerkleLog {
         return Long.highestOneBit(n - 1);
     }
 
+    /** A fresh SHA-256, cloned from one looked up once: looking up the provider cost more than hashing a leaf. */
     private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    private static final MessageDigest SHA256 = lookUpSha256();
+
+    private static MessageDigest lookUpSha256() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.clone(); // fails here, at class loading, if the provider's digests cannot be cloned
+            return digest;
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
     }

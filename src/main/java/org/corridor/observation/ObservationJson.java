@@ -1,14 +1,12 @@
 package org.corridor.observation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Set;
 import org.corridor.core.InvalidInputException;
 import org.corridor.integrity.CanonicalizationException;
-import org.corridor.integrity.Jcs;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.References;
 
@@ -23,8 +21,12 @@ public final class ObservationJson {
      *     surrogate), naming no content
      */
     public static String canonical(JsonNode tree) {
+        return canonical(CanonicalForm.of(tree));
+    }
+
+    private static String canonical(CanonicalForm form) {
         try {
-            return new String(Jcs.canonicalize(tree), StandardCharsets.UTF_8);
+            return form.text();
         } catch (CanonicalizationException e) {
             throw InvalidInputException.of("", "the observation has no canonical JSON form: " + e.getMessage());
         }
@@ -32,12 +34,17 @@ public final class ObservationJson {
 
     /** The entry to append for an observation read from {@code tree}. */
     public static NewEntry entry(Observation observation, JsonNode tree) {
+        return entry(observation, CanonicalForm.of(tree));
+    }
+
+    /** The entry to append for an observation read from {@code form}, whose canonical text may be worked out already. */
+    public static NewEntry entry(Observation observation, CanonicalForm form) {
         return new NewEntry(
                 observation.id(),
                 observation.type().wireName(),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                         observation.header().at().withOffsetSameInstant(ZoneOffset.UTC)),
-                canonical(tree),
+                canonical(form),
                 references(observation));
     }
 

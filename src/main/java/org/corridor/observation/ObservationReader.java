@@ -65,7 +65,15 @@ public final class ObservationReader {
 
     /** As {@link #read(JsonNode, Operation, Instant)}, recording problems instead of throwing; null when any. */
     public static Observation read(JsonNode tree, Operation operation, Instant now, Problems problems) {
-        return read(tree, new Context(operation, now, false), problems);
+        return read(CanonicalForm.of(tree), operation, now, problems);
+    }
+
+    /**
+     * As {@link #read(JsonNode, Operation, Instant, Problems)}, for an observation whose canonical form is then
+     * stored: a signature is checked over the same form, worked out once.
+     */
+    public static Observation read(CanonicalForm form, Operation operation, Instant now, Problems problems) {
+        return read(form, new Context(operation, now, false), problems);
     }
 
     /**
@@ -77,13 +85,14 @@ public final class ObservationReader {
      * proof against later tampering).
      */
     public static Observation readStored(JsonNode tree, Operation operation, Problems problems) {
-        return read(tree, new Context(operation, Instant.MAX, true), problems);
+        return read(CanonicalForm.of(tree), new Context(operation, Instant.MAX, true), problems);
     }
 
     /** What an observation is read against; {@code stored} relaxes the rules that only hold when it arrives. */
     private record Context(Operation operation, Instant now, boolean stored) {}
 
-    private static Observation read(JsonNode tree, Context context, Problems problems) {
+    private static Observation read(CanonicalForm form, Context context, Problems problems) {
+        JsonNode tree = form.tree();
         Operation operation = context.operation();
         Instant now = context.now();
         if (tree == null || !tree.isObject()) {
@@ -120,7 +129,7 @@ public final class ObservationReader {
                     case INCIDENT_REPORTED -> incident(fields, header);
                 };
         if (!context.stored()) {
-            Signatures.check(tree, header, operation, problems);
+            Signatures.check(form, header, operation, problems);
         }
         return problems.isEmpty() ? observation : null;
     }

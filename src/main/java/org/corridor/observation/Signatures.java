@@ -29,13 +29,9 @@ public final class Signatures {
 
     /** The bytes a monitor signs: the canonical form of {@code observation} without its signature. */
     public static byte[] message(JsonNode observation) {
-        ObjectNode unsigned = JsonNodeFactory.instance.objectNode();
-        observation.properties().forEach(member -> {
-            if (!member.getKey().equals(FIELD)) {
-                unsigned.set(member.getKey(), member.getValue());
-            }
-        });
-        return Jcs.canonicalize(unsigned);
+        return observation.isObject()
+                ? CanonicalForm.of(observation).unsigned()
+                : Jcs.canonicalize(JsonNodeFactory.instance.objectNode());
     }
 
     /** A copy of {@code observation} carrying {@code key}'s signature in place of any it had. */
@@ -53,10 +49,11 @@ public final class Signatures {
      * to do. The cryptographic check runs only when {@code problems} is still empty: a signature on an observation
      * that is refused anyway is not worth verifying.
      *
-     * @param tree the observation as sent
+     * @param form the observation as sent
      * @param header its header as read; nothing is checked when its monitor is missing or unknown
      */
-    static void check(JsonNode tree, Header header, Operation operation, Problems problems) {
+    static void check(CanonicalForm form, Header header, Operation operation, Problems problems) {
+        JsonNode tree = form.tree();
         Monitor monitor = header.monitor() == null
                 ? null
                 : operation.monitor(header.monitor()).orElse(null);
@@ -73,7 +70,7 @@ public final class Signatures {
                             + "', so its signature cannot be checked: add the monitor's publicKey to the operation, "
                             + "or send the observation without a signature");
         } else {
-            checkSigned(tree, signature, monitor, problems);
+            checkSigned(form, signature, monitor, problems);
         }
     }
 
@@ -91,7 +88,7 @@ public final class Signatures {
         }
     }
 
-    private static void checkSigned(JsonNode tree, String signature, Monitor monitor, Problems problems) {
+    private static void checkSigned(CanonicalForm form, String signature, Monitor monitor, Problems problems) {
         byte[] bytes = decode(signature);
         if (bytes == null) {
             problems.add(
@@ -99,14 +96,14 @@ public final class Signatures {
                     "must be the base64 of a 64-byte Ed25519 signature over the observation's canonical form "
                             + "without this field, as corridor sign makes it");
         } else if (problems.isEmpty()) {
-            verify(tree, bytes, monitor, problems);
+            verify(form, bytes, monitor, problems);
         }
     }
 
-    private static void verify(JsonNode tree, byte[] signature, Monitor monitor, Problems problems) {
+    private static void verify(CanonicalForm form, byte[] signature, Monitor monitor, Problems problems) {
         byte[] message;
         try {
-            message = message(tree);
+            message = form.unsigned();
         } catch (CanonicalizationException e) {
             problems.add("", "the observation has no canonical JSON form: " + e.getMessage());
             return;

@@ -39,6 +39,7 @@ import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.OperationHead;
 import org.corridor.ledger.SealedPersons;
 import org.corridor.ledger.StoredEntry;
+import org.corridor.observation.CanonicalForm;
 import org.corridor.observation.Observation;
 import org.corridor.observation.ObservationJson;
 import org.corridor.observation.ObservationReader;
@@ -541,15 +542,14 @@ public final class CorridorService {
         Problems problems = new Problems();
         // The persons member comes off first: what is read, signed, stored and logged never holds a name.
         PersonsIntake.Taken taken = PersonsIntake.take(item, operation.id(), vault, problems);
-        Observation observation = ObservationReader.read(taken.observation(), operation, now, problems);
+        CanonicalForm form = CanonicalForm.of(taken.observation());
+        Observation observation = ObservationReader.read(form, operation, now, problems);
         if (observation == null) {
             return new Checked(null, null, problems.list());
         }
         try {
             return new Checked(
-                    observation,
-                    ObservationJson.entry(observation, taken.observation()).withPersons(taken.persons()),
-                    List.of());
+                    observation, ObservationJson.entry(observation, form).withPersons(taken.persons()), List.of());
         } catch (InvalidInputException e) {
             return new Checked(null, null, e.problems());
         }

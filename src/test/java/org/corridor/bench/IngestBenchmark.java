@@ -46,21 +46,24 @@ public final class IngestBenchmark {
         List<byte[]> batches = batches(total);
         double[] http = new double[runs];
         double[] raw = new double[runs];
+        double[] cpu = new double[runs];
         for (int run = 0; run < runs; run++) {
             Path directory = Files.createTempDirectory("corridor-ingest");
             raw[run] = RawSqliteAppend.measure(directory.resolve("raw.db"), total, BATCH, "FULL")
                     .rowsPerSecond();
             http[run] = overHttp(directory.resolve("corridor.db"), SyntheticOperation.OPERATION, batches, clients);
+            cpu[run] = lastCpuMicrosPerObservation;
             System.out.printf(
-                    "run %d: HTTP %,.0f observations/s, raw SQLite %,.0f rows/s, ratio %.2f%n",
-                    run + 1, http[run], raw[run], http[run] / raw[run]);
+                    "run %d: HTTP %,.0f observations/s (%.1f µs of CPU each), raw SQLite %,.0f rows/s, ratio %.2f%n",
+                    run + 1, http[run], cpu[run], raw[run], http[run] / raw[run]);
             RawSqliteAppend.deleteRecursively(directory);
         }
         double medianHttp = median(http);
         double medianRaw = median(raw);
         System.out.printf(
-                "median of %d runs, %,d observations in batches of %,d, %d clients: HTTP %,.0f/s, raw %,.0f/s, ratio %.2f%n",
-                runs, total, BATCH, clients, medianHttp, medianRaw, medianHttp / medianRaw);
+                "median of %d runs, %,d observations in batches of %,d, %d clients: HTTP %,.0f/s (%.1f µs of CPU each),"
+                        + " raw %,.0f/s, ratio %.2f%n",
+                runs, total, BATCH, clients, medianHttp, median(cpu), medianRaw, medianHttp / medianRaw);
     }
 
     static List<byte[]> batches(int total) throws Exception {
@@ -96,6 +99,7 @@ public final class IngestBenchmark {
             post(http, base, JSON.writeValueAsBytes(OperationWriter.write(operation)));
             String observations = base + "/" + operation.id() + "/observations";
             AtomicInteger next = new AtomicInteger();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();
             for (int client = 0; client < clients; client++) {
@@ -111,8 +115,22 @@ public final class IngestBenchmark {
             }
             long nanos = System.nanoTime() - start;
             long stored = batches.size() * (long) BATCH;
+            lastCpuMicrosPerObservation = (processCpuNanos() - cpuStart) / 1e3 / stored;
             return stored * 1e9 / nanos;
         }
+    }
+
+    /**
+     * The CPU time (all threads of this process: server, clients, JIT and GC) that the last {@link #overHttp} spent
+     * per observation, in µs: unlike the rate, it hardly moves when other processes share the machine.
+     */
+    static volatile double lastCpuMicrosPerObservation;
+
+    /** The CPU time this process has used so far, every thread. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static void post(HttpClient http, String url, byte[] body) throws Exception {

@@ -2,30 +2,38 @@ package org.corridor.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.corridor.http.CorridorServer;
+import org.corridor.integrity.Frontier;
+import org.corridor.integrity.MerkleLog;
 import org.corridor.integrity.SignedNote;
 import org.corridor.ledger.Ledger;
+import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.jdbc.Ledgers;
+import org.corridor.observation.Observation;
+import org.corridor.observation.ObservationJson;
 import org.corridor.operation.OperationWriter;
 import org.corridor.service.CorridorService;
 import org.corridor.service.TransparencyLog;
 
 /**
  * Ingest over HTTP on PostgreSQL against the floor under it, in the same run: a raw pgjdbc batch insert of the same
- * number of observation-sized rows (a commit per 1,000, synchronous_commit on, a primary key and a unique id as the
- * ledger has), then the real server with 1 instance, then 2 instances on the same database, each fed by 2 clients
+ * rows the ledger writes (observations, their Merkle log hashes and references; a commit per 1,000 observations,
+ * synchronous_commit on; see {@link #rawInsert}), then the real server with 1 instance, then 2 instances on the same database, each fed by 2 clients
  * posting batches of 1,000. Each run uses fresh schemas. Prints each run and the medians.
  * Run: {@code bench/run -main org.corridor.bench.PostgresIngestBenchmark JDBC_URL [observations] [runs]}.
  */
@@ -40,11 +48,12 @@ public final class PostgresIngestBenchmark {
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<byte[]> batches = IngestBenchmark.batches(total);
+        List<List<NewEntry>> rows = entries(total);
         double[] raw = new double[runs];
         double[] one = new double[runs];
         double[] two = new double[runs];
         for (int run = 0; run < runs; run++) {
-            raw[run] = inSchema(base, url -> rawInsert(url, total));
+            raw[run] = inSchema(base, url -> rawInsert(url, rows));
             one[run] = inSchema(base, url -> overHttp(url, batches, 1));
             two[run] = inSchema(base, url -> overHttp(url, batches, 2));
             System.out.printf(
@@ -79,36 +88,96 @@ public final class PostgresIngestBenchmark {
         }
     }
 
-    private static double rawInsert(String url, int total) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url)) {
+    /**
+     * The floor: the rows the ledger writes for these observations, inserted by plain pgjdbc batches (one
+     * {@code addBatch} per row, {@code executeBatch} per table, which the driver sends as multi-row INSERTs, a commit
+     * per 1,000 observations), into tables with the ledger's columns, primary keys and unique ids but none of its triggers or
+     * foreign keys: each observation's row with its canonical body, the Merkle log's hashes it completes (about two
+     * per observation, computed beforehand, not timed) and each batch's references.
+     */
+    private static double rawInsert(String url, List<List<NewEntry>> rows) throws Exception {
+        // reWriteBatchedInserts: the driver sends each batch as multi-row INSERTs, its fastest plain batch mode.
+        try (Connection connection = DriverManager.getConnection(url + "&reWriteBatchedInserts=true")) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET synchronous_commit = on");
-                statement.execute("CREATE TABLE raw (operation_id TEXT NOT NULL, seq BIGINT NOT NULL, id TEXT NOT NULL,"
-                        + " type TEXT NOT NULL, at_utc TEXT NOT NULL, body TEXT NOT NULL, stored_at TEXT NOT NULL,"
-                        + " PRIMARY KEY (operation_id, seq), UNIQUE (operation_id, id))");
+                statement.execute("CREATE TABLE observation (operation_id TEXT NOT NULL, seq BIGINT NOT NULL,"
+                        + " id TEXT NOT NULL, type TEXT NOT NULL, at_utc TEXT NOT NULL, body TEXT NOT NULL,"
+                        + " stored_at TEXT NOT NULL, PRIMARY KEY (operation_id, seq), UNIQUE (operation_id, id))");
+                statement.execute("CREATE TABLE log_node (operation_id TEXT NOT NULL, level SMALLINT NOT NULL,"
+                        + " idx BIGINT NOT NULL, hash BYTEA NOT NULL, PRIMARY KEY (operation_id, level, idx))");
+                statement.execute("CREATE TABLE observation_ref (operation_id TEXT NOT NULL, kind TEXT NOT NULL,"
+                        + " ref_id TEXT NOT NULL, PRIMARY KEY (operation_id, kind, ref_id))");
             }
             connection.setAutoCommit(false);
-            String body = "{\"padding\":\"" + "x".repeat(200) + "\"}";
-            long start = System.nanoTime();
-            try (PreparedStatement insert =
-                    connection.prepareStatement("INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (int seq = 1; seq <= total; seq++) {
-                    insert.setString(1, "op");
-                    insert.setLong(2, seq);
-                    insert.setString(3, UUID.randomUUID().toString());
-                    insert.setString(4, "convoy.departed");
-                    insert.setString(5, "2016-12-19T06:10:00Z");
-                    insert.setString(6, body);
-                    insert.setString(7, "2016-12-19T06:10:00Z");
-                    insert.addBatch();
-                    if (seq % BATCH == 0 || seq == total) {
-                        insert.executeBatch();
-                        connection.commit();
-                    }
+            String operation = SyntheticOperation.OPERATION.id();
+            Frontier frontier = new Frontier();
+            List<List<Frontier.Subtree>> hashes = new ArrayList<>();
+            for (List<NewEntry> batch : rows) {
+                for (NewEntry entry : batch) {
+                    hashes.add(frontier.append(MerkleLog.leafHash(entry.body().getBytes(StandardCharsets.UTF_8))));
                 }
             }
-            return total * 1e9 / (System.nanoTime() - start);
+            String storedAt = "2016-12-19T06:10:00.000Z";
+            long seq = 0;
+            int stored = 0;
+            long start = System.nanoTime();
+            try (PreparedStatement observations =
+                            connection.prepareStatement("INSERT INTO observation VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement logNodes =
+                            connection.prepareStatement("INSERT INTO log_node VALUES (?, ?, ?, ?)");
+                    PreparedStatement references = connection.prepareStatement(
+                            "INSERT INTO observation_ref VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                for (List<NewEntry> batch : rows) {
+                    Set<List<String>> used = new LinkedHashSet<>();
+                    for (NewEntry entry : batch) {
+                        seq++;
+                        observations.setString(1, operation);
+                        observations.setLong(2, seq);
+                        observations.setString(3, entry.id().toString());
+                        observations.setString(4, entry.type());
+                        observations.setString(5, entry.atUtc());
+                        observations.setString(6, entry.body());
+                        observations.setString(7, storedAt);
+                        observations.addBatch();
+                        for (Frontier.Subtree subtree : hashes.get((int) seq - 1)) {
+                            logNodes.setString(1, operation);
+                            logNodes.setInt(2, subtree.level());
+                            logNodes.setLong(3, subtree.index());
+                            logNodes.setBytes(4, subtree.hash());
+                            logNodes.addBatch();
+                        }
+                        entry.references().sites().forEach(id -> used.add(List.of("site", id)));
+                        entry.references().movements().forEach(id -> used.add(List.of("movement", id)));
+                        entry.references().monitors().forEach(id -> used.add(List.of("monitor", id)));
+                        entry.references().parties().forEach(id -> used.add(List.of("party", id)));
+                    }
+                    for (List<String> reference : used) {
+                        references.setString(1, operation);
+                        references.setString(2, reference.get(0));
+                        references.setString(3, reference.get(1));
+                        references.addBatch();
+                    }
+                    observations.executeBatch();
+                    logNodes.executeBatch();
+                    references.executeBatch();
+                    connection.commit();
+                    stored += batch.size();
+                }
+            }
+            return stored * 1e9 / (System.nanoTime() - start);
         }
+    }
+
+    /** The ledger's entries for the synthetic observations, in batches of {@value #BATCH}: the rows the raw side writes. */
+    private static List<List<NewEntry>> entries(int total) {
+        List<Observation> observations = SyntheticOperation.observations(total, 7);
+        List<List<NewEntry>> batches = new ArrayList<>();
+        for (int from = 0; from < total; from += BATCH) {
+            batches.add(observations.subList(from, Math.min(total, from + BATCH)).stream()
+                    .map(observation -> ObservationJson.entry(observation, SyntheticOperation.json(observation)))
+                    .toList());
+        }
+        return batches;
     }
 
     private static double overHttp(String url, List<byte[]> batches, int instances) throws Exception {

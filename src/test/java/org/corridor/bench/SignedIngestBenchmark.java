@@ -40,6 +40,9 @@ public final class SignedIngestBenchmark {
     private static final int BATCH = 1_000;
     private static final int JDK_SAMPLE = 10_000;
 
+    /** The CPU time per verification of the last {@link #verifiesPerSecond}, in µs (this process, every thread). */
+    private static double lastCpuMicrosPerVerification;
+
     private SignedIngestBenchmark() {}
 
     /** A signature to check: the key, the message (canonical form without the signature) and the signature. */
@@ -59,33 +62,48 @@ public final class SignedIngestBenchmark {
         double[] allCores = new double[runs];
         double[] oneCore = new double[runs];
         double[] jdk = new double[runs];
+        double[] cpu = new double[runs];
+        double[] verifyCpu = new double[runs];
         for (int run = 0; run < runs; run++) {
             double before = verifiesPerSecond(signatures, cores);
+            double verifyCpuBefore = lastCpuMicrosPerVerification;
             oneCore[run] = verifiesPerSecond(signatures.subList(0, Math.min(signatures.size(), total / 4)), 1);
             jdk[run] = jdkVerifiesPerSecond(signatures.subList(0, Math.min(signatures.size(), JDK_SAMPLE)));
             Path directory = Files.createTempDirectory("corridor-signed-ingest");
             http[run] = IngestBenchmark.overHttp(directory.resolve("corridor.db"), operation, batches, clients);
+            cpu[run] = IngestBenchmark.lastCpuMicrosPerObservation;
             RawSqliteAppend.deleteRecursively(directory);
             // The limit is taken just before and just after, and the higher one kept: a shared machine slowed by
             // others during one measurement must not make the ratio look better than it is.
             allCores[run] = Math.max(before, verifiesPerSecond(signatures, cores));
+            verifyCpu[run] = Math.min(verifyCpuBefore, lastCpuMicrosPerVerification);
             System.out.printf(
-                    "run %d: HTTP %,.0f signed observations/s; verification limit %,.0f/s on %d cores (%,.0f/s on one;"
-                            + " JDK %,.0f/s on one); ratio %.2f%n",
-                    run + 1, http[run], allCores[run], cores, oneCore[run], jdk[run], http[run] / allCores[run]);
+                    "run %d: HTTP %,.0f signed observations/s (%.1f µs of CPU each); verification limit %,.0f/s on %d"
+                            + " cores (%.1f µs of CPU each at best; %,.0f/s on one; JDK %,.0f/s on one); ratio %.2f%n",
+                    run + 1,
+                    http[run],
+                    cpu[run],
+                    allCores[run],
+                    cores,
+                    verifyCpu[run],
+                    oneCore[run],
+                    jdk[run],
+                    http[run] / allCores[run]);
         }
         double medianHttp = IngestBenchmark.median(http);
         double medianLimit = IngestBenchmark.median(allCores);
         System.out.printf(
-                "median of %d runs, %,d observations in batches of %,d, %d clients: HTTP %,.0f/s, limit %,.0f/s on %d"
-                        + " cores, %,.0f/s on one, JDK %,.0f/s on one; ratio %.2f%n",
+                "median of %d runs, %,d observations in batches of %,d, %d clients: HTTP %,.0f/s (%.1f µs of CPU each),"
+                        + " limit %,.0f/s on %d cores (%.1f µs of CPU each), %,.0f/s on one, JDK %,.0f/s on one; ratio %.2f%n",
                 runs,
                 total,
                 BATCH,
                 clients,
                 medianHttp,
+                IngestBenchmark.median(cpu),
                 medianLimit,
                 cores,
+                IngestBenchmark.median(verifyCpu),
                 IngestBenchmark.median(oneCore),
                 IngestBenchmark.median(jdk),
                 medianHttp / medianLimit);
@@ -151,6 +169,7 @@ public final class SignedIngestBenchmark {
     private static double verifiesPerSecond(List<Signed> signatures, int threads) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> running = new ArrayList<>();
+            long cpuStart = IngestBenchmark.processCpuNanos();
             long start = System.nanoTime();
             for (int thread = 0; thread < threads; thread++) {
                 int first = thread;
@@ -167,7 +186,9 @@ public final class SignedIngestBenchmark {
             for (Future<?> thread : running) {
                 thread.get();
             }
-            return signatures.size() * 1e9 / (System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            lastCpuMicrosPerVerification = (IngestBenchmark.processCpuNanos() - cpuStart) / 1e3 / signatures.size();
+            return signatures.size() * 1e9 / nanos;
         }
     }
 

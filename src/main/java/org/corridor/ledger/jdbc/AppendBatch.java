@@ -1,6 +1,10 @@
 package org.corridor.ledger.jdbc;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,61 +17,85 @@ import org.corridor.integrity.MerkleLog;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.AppendResult.Outcome;
 import org.corridor.ledger.NewEntry;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * One append inside its write transaction: looks up what is already stored under the batch's ids in a few queries,
- * decides each entry in order (an id seen earlier in the same batch counts as stored), then inserts the new ones
- * in prepared batches, with the Merkle log's hashes they complete.
+ * decides each entry in order (an id seen earlier in the same batch counts as stored), gathers the rows of the new
+ * ones for each table it writes, then has the {@link Dialect} insert each table's rows in one go.
+ *
+ * <p>The tables, in the order they are written: {@code observation} (one row per new entry), {@code log_node} (the
+ * Merkle log's hashes each new entry completes, about two per entry) and {@code observation_ref} (each defined id the
+ * new entries use, once per append). Another table written with the observations is one more {@link TableRows},
+ * filled in {@link #create} and inserted in {@link #append}. Plain JDBC, not JDBI's named binding: per row, that
+ * binding cost more than the database's insert.
  */
 final class AppendBatch {
-    private static final int IDS_PER_LOOKUP = 500;
+    static final int IDS_PER_LOOKUP = 500;
 
-    private final Handle handle;
+    private final Connection connection;
+    private final Dialect dialect;
     private final String operationId;
     private final String storedAt;
     private final Map<UUID, Stored> known = new HashMap<>();
-    private final PreparedBatch observations;
-    private final PreparedBatch references;
     private final Frontier frontier;
-    private final PreparedBatch logNodes;
+    private final TableRows observations = new TableRows(
+            "observation",
+            "",
+            new TableRows.Column("operation_id", TableRows.Type.TEXT),
+            new TableRows.Column("seq", TableRows.Type.BIGINT),
+            new TableRows.Column("id", TableRows.Type.TEXT),
+            new TableRows.Column("type", TableRows.Type.TEXT),
+            new TableRows.Column("at_utc", TableRows.Type.TEXT),
+            new TableRows.Column("body", TableRows.Type.TEXT),
+            new TableRows.Column("stored_at", TableRows.Type.TEXT));
+    private final TableRows logNodes = LogNodes.rows();
+    private final TableRows references = new TableRows(
+            "observation_ref",
+            "ON CONFLICT DO NOTHING",
+            new TableRows.Column("operation_id", TableRows.Type.TEXT),
+            new TableRows.Column("kind", TableRows.Type.TEXT),
+            new TableRows.Column("ref_id", TableRows.Type.TEXT));
     private final Set<Map.Entry<ReferenceKind, String>> used = new LinkedHashSet<>();
     private long lastSeq;
 
     private record Stored(long seq, String body) {}
 
     /** An append after {@code lastSeq}, adding each new entry to {@code frontier}, the log's edge at lastSeq. */
-    AppendBatch(Handle handle, String operationId, long lastSeq, String storedAt, Frontier frontier) {
+    AppendBatch(
+            Connection connection,
+            Dialect dialect,
+            String operationId,
+            long lastSeq,
+            String storedAt,
+            Frontier frontier) {
         if (frontier.size() != lastSeq) {
             throw new IllegalStateException(
                     "the Merkle log has " + frontier.size() + " leaves but the ledger " + lastSeq + " observations");
         }
-        this.handle = handle;
+        this.connection = connection;
+        this.dialect = dialect;
         this.frontier = frontier;
-        this.logNodes = LogNodes.insertBatch(handle);
         this.operationId = operationId;
         this.lastSeq = lastSeq;
         this.storedAt = storedAt;
-        this.observations =
-                handle.prepareBatch("INSERT INTO observation (operation_id, seq, id, type, at_utc, body, stored_at)"
-                        + " VALUES (:operation, :seq, :id, :type, :at, :body, :storedAt)");
-        this.references = handle.prepareBatch("INSERT INTO observation_ref (operation_id, kind, ref_id)"
-                + " VALUES (:operation, :kind, :ref) ON CONFLICT DO NOTHING");
     }
 
-    List<AppendResult> append(List<NewEntry> batch) {
+    List<AppendResult> append(List<NewEntry> batch) throws SQLException {
         lookUpStored(batch);
         List<AppendResult> results = new ArrayList<>(batch.size());
-        batch.forEach(entry -> results.add(decide(entry)));
-        executeIfAny(observations);
-        executeIfAny(logNodes);
-        addReferences();
-        executeIfAny(references);
+        for (NewEntry entry : batch) {
+            results.add(decide(entry));
+        }
+        for (Map.Entry<ReferenceKind, String> reference : used) {
+            references.add(operationId, reference.getKey().stored(), reference.getValue());
+        }
+        dialect.insert(connection, observations);
+        dialect.insert(connection, logNodes);
+        dialect.insert(connection, references);
         return results;
     }
 
-    private void lookUpStored(List<NewEntry> batch) {
+    private void lookUpStored(List<NewEntry> batch) throws SQLException {
         List<String> ids =
                 batch.stream().map(entry -> entry.id().toString()).distinct().toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
@@ -75,13 +103,13 @@ final class AppendBatch {
         }
     }
 
-    private void lookUp(List<String> ids) {
-        handle.createQuery("SELECT id, seq, body FROM observation WHERE operation_id = :operation AND id IN (<ids>)")
-                .bind("operation", operationId)
-                .bindList("ids", ids)
-                .map((row, context) -> Map.entry(
-                        UUID.fromString(row.getString("id")), new Stored(row.getLong("seq"), row.getString("body"))))
-                .forEach(stored -> known.put(stored.getKey(), stored.getValue()));
+    private void lookUp(List<String> ids) throws SQLException {
+        try (PreparedStatement select = dialect.selectStored(connection, operationId, ids);
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                known.put(UUID.fromString(rows.getString(1)), new Stored(rows.getLong(2), rows.getString(3)));
+            }
+        }
     }
 
     private AppendResult decide(NewEntry entry) {
@@ -97,7 +125,7 @@ final class AppendBatch {
     private AppendResult create(NewEntry entry) {
         long seq = ++lastSeq;
         known.put(entry.id(), new Stored(seq, entry.body()));
-        addObservation(entry, seq);
+        observations.add(operationId, seq, entry.id().toString(), entry.type(), entry.atUtc(), entry.body(), storedAt);
         LogNodes.add(
                 logNodes,
                 operationId,
@@ -108,34 +136,5 @@ final class AppendBatch {
             }
         }
         return new AppendResult(entry.id(), Outcome.CREATED, seq);
-    }
-
-    private void addObservation(NewEntry entry, long seq) {
-        observations
-                .bind("operation", operationId)
-                .bind("seq", seq)
-                .bind("id", entry.id().toString())
-                .bind("type", entry.type())
-                .bind("at", entry.atUtc())
-                .bind("body", entry.body())
-                .bind("storedAt", storedAt)
-                .add();
-    }
-
-    /** Each defined id the new entries use, once per batch; ids already recorded are skipped by the database. */
-    private void addReferences() {
-        for (Map.Entry<ReferenceKind, String> reference : used) {
-            references
-                    .bind("operation", operationId)
-                    .bind("kind", reference.getKey().stored())
-                    .bind("ref", reference.getValue())
-                    .add();
-        }
-    }
-
-    private static void executeIfAny(PreparedBatch batch) {
-        if (batch.size() > 0) {
-            batch.execute();
-        }
     }
 }

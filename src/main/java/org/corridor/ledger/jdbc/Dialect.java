@@ -1,5 +1,9 @@
 package org.corridor.ledger.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
@@ -35,6 +39,49 @@ interface Dialect extends AutoCloseable {
 
     /** Runs {@code work} in one transaction that no other write can interleave with, and commits it durably. */
     <T> T inWriteTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work);
+
+    /**
+     * Inserts every row of {@code rows} in one go: by default a JDBC batch of one prepared INSERT, which SQLite runs
+     * without a round trip per row.
+     */
+    default void insert(Connection connection, TableRows rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<TableRows.Column> columns = rows.columns();
+        String sql = rows.insertInto() + " VALUES (?" + ", ?".repeat(columns.size() - 1) + ")" + rows.conflict();
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (Object[] row : rows.rows()) {
+                for (int i = 0; i < row.length; i++) {
+                    switch (columns.get(i).type()) {
+                        case TEXT -> insert.setString(i + 1, (String) row[i]);
+                        case BIGINT -> insert.setLong(i + 1, (Long) row[i]);
+                        case BYTES -> insert.setBytes(i + 1, (byte[]) row[i]);
+                    }
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * A query of {@code id, seq, body} of the operation's stored observations whose id is among {@code ids} (at most
+     * {@link AppendBatch#IDS_PER_LOOKUP}, distinct). By default an {@code IN} list whose length is the next power of
+     * two, the last id repeated, so that a few statement texts serve every batch size.
+     */
+    default PreparedStatement selectStored(Connection connection, String operationId, List<String> ids)
+            throws SQLException {
+        int placeholders = ids.size() <= 1 ? 1 : Integer.highestOneBit(ids.size() - 1) << 1;
+        PreparedStatement select =
+                connection.prepareStatement("SELECT id, seq, body FROM observation WHERE operation_id = ? AND id IN (?"
+                        + ", ?".repeat(placeholders - 1) + ")");
+        select.setString(1, operationId);
+        for (int i = 0; i < placeholders; i++) {
+            select.setString(i + 2, ids.get(Math.min(i, ids.size() - 1)));
+        }
+        return select;
+    }
 
     /** Called in an append's transaction that stored something, or a definition's, so that other processes hear of it at commit. */
     default void announceChange(Handle handle, String operationId) {}

@@ -200,7 +200,13 @@ final class JdbcLedger implements Ledger {
                 .orElseThrow(() -> unknown(operationId));
         Frontier frontier = frontierAt(handle, operationId, lastSeq);
         String storedAt = now();
-        List<AppendResult> results = new AppendBatch(handle, operationId, lastSeq, storedAt, frontier).append(batch);
+        List<AppendResult> results;
+        try {
+            results = new AppendBatch(handle.getConnection(), dialect, operationId, lastSeq, storedAt, frontier)
+                    .append(batch);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
         PersonsRows.insert(handle, operationId, batch, results, storedAt);
         if (frontier.size() > lastSeq) {
             dialect.announceChange(handle, operationId);
@@ -485,7 +491,7 @@ final class JdbcLedger implements Ledger {
     private <T> T failingAs(String action, String advice, Supplier<T> work) {
         try {
             return work.get();
-        } catch (JdbiException e) {
+        } catch (JdbiException | SqlFailure e) {
             throw new StorageException(
                     "could not " + action + " in " + dialect.describe() + ": " + cause(e) + ". " + advice, e);
         }

@@ -1,13 +1,13 @@
 package org.corridor.ledger.jdbc;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import org.corridor.integrity.BatchedNodes;
 import org.corridor.integrity.Frontier;
 import org.corridor.integrity.MerkleLog;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ final class LogBackfill {
         }
         Frontier frontier = BatchedNodes.compute(
                 nodes -> LogNodes.read(handle, operationId, nodes), nodes -> Frontier.of(nodes, leaves));
-        PreparedBatch insert = LogNodes.insertBatch(handle);
+        TableRows insert = LogNodes.rows();
         handle.createQuery("SELECT seq, body FROM observation WHERE operation_id = :operation AND seq > :after"
                         + " ORDER BY seq LIMIT :limit")
                 .bind("operation", operationId)
@@ -61,7 +61,11 @@ final class LogBackfill {
                         insert,
                         operationId,
                         frontier.append(MerkleLog.leafHash(body.getBytes(StandardCharsets.UTF_8)))));
-        insert.execute();
+        try {
+            dialect.insert(handle.getConnection(), insert);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
         LOG.atInfo()
                 .addKeyValue("operation", operationId)
                 .addKeyValue("leaves", frontier.size())

@@ -8,7 +8,6 @@ import org.corridor.integrity.BatchedNodes;
 import org.corridor.integrity.Frontier;
 import org.corridor.integrity.ProofException;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** The SQL of the {@code log_node} table: the stored hash of each complete subtree of an operation's Merkle log. */
@@ -50,20 +49,21 @@ final class LogNodes {
         return hashes;
     }
 
-    /** A prepared insert of subtree hashes, filled by {@link #add}. */
-    static PreparedBatch insertBatch(Handle handle) {
-        return handle.prepareBatch(
-                "INSERT INTO log_node (operation_id, level, idx, hash) VALUES (:operation, :level, :idx, :hash)");
+    /** The rows of subtree hashes an append or a backfill inserts, filled by {@link #add}. */
+    static TableRows rows() {
+        return new TableRows(
+                "log_node",
+                "",
+                new TableRows.Column("operation_id", TableRows.Type.TEXT),
+                new TableRows.Column("level", TableRows.Type.BIGINT),
+                new TableRows.Column("idx", TableRows.Type.BIGINT),
+                new TableRows.Column("hash", TableRows.Type.BYTES));
     }
 
-    /** Adds the subtrees one append completed to {@code batch}. */
-    static void add(PreparedBatch batch, String operationId, List<Frontier.Subtree> completed) {
+    /** Adds the subtrees one append completed to {@code rows}. */
+    static void add(TableRows rows, String operationId, List<Frontier.Subtree> completed) {
         for (Frontier.Subtree subtree : completed) {
-            batch.bind("operation", operationId)
-                    .bind("level", subtree.level())
-                    .bind("idx", subtree.index())
-                    .bind("hash", subtree.hash())
-                    .add();
+            rows.add(operationId, (long) subtree.level(), subtree.index(), subtree.hash());
         }
     }
 

@@ -120,6 +120,29 @@ class PostgresLedgerTest extends LedgerContract {
         assertThat(ledger.size(OP)).isEqualTo(2);
     }
 
+    /**
+     * The foreign keys of observation and log_node to operation are kept per statement (V9): rows for an operation
+     * that is not stored are refused, and a stored operation is neither deleted nor renamed.
+     */
+    @Test
+    void rowsOfAnUnknownOperation_areRefused_andAStoredOperationStays() {
+        defineOperation();
+        ledger.append(OP, entries(1, 2));
+
+        assertThatThrownBy(() -> sql(handle -> handle.execute(
+                        "INSERT INTO log_node (operation_id, level, idx, hash) VALUES ('nowhere', 0, 0, sha256('x'))")))
+                .hasMessageContaining("stored operation");
+        assertThatThrownBy(() -> sql(handle -> handle.execute("INSERT INTO observation"
+                        + " (operation_id, seq, id, type, at_utc, body, stored_at)"
+                        + " VALUES ('nowhere', 1, 'x', 'convoy.passed', 'x', '{}', 'x')")))
+                .hasMessageContaining("no gaps");
+        assertThatThrownBy(() -> sql(handle -> handle.execute("DELETE FROM operation")))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> sql(handle -> handle.execute("UPDATE operation SET id = 'renamed'")))
+                .hasMessageContaining("append-only");
+        assertThat(ledger.size(OP)).isEqualTo(2);
+    }
+
     /** Two ledgers on one database stand for two server processes: their appends interleave without a gap. */
     @Test
     void append_fromTwoLedgersOnOneDatabase_givesSeqsWithoutGapsOrDuplicates() throws Exception {
