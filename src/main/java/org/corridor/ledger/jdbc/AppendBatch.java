@@ -19,9 +19,15 @@ import org.corridor.ledger.AppendResult.Outcome;
 import org.corridor.ledger.NewEntry;
 
 /**
- * One append inside its write transaction: looks up what is already stored under the batch's ids in a few queries,
- * decides each entry in order (an id seen earlier in the same batch counts as stored), gathers the rows of the new
- * ones for each table it writes, then has the {@link Dialect} insert each table's rows in one go.
+ * One append inside its write transaction: decides each entry in order against what is already stored under the
+ * batch's ids (an id seen earlier in the same batch counts as stored), gathers the rows of the new ones for each table
+ * it writes, then has the {@link Dialect} insert each table's rows in one go.
+ *
+ * <p>What is stored under the batch's ids is looked up with {@link #storedAmong}, either inside the transaction or,
+ * to keep that work out of the time the operation is locked, just before it. A stored observation never changes or
+ * goes, so an earlier look-up can only have missed ids stored since; if one of those is among the new entries, the
+ * insert breaks the unique (operation, id) key, the transaction rolls back, and the ledger appends again looking up
+ * inside the lock ({@link JdbcLedger}).
  *
  * <p>The tables, in the order they are written: {@code observation} (one row per new entry), {@code log_node} (the
  * Merkle log's hashes each new entry completes, about two per entry) and {@code observation_ref} (each defined id the
@@ -36,7 +42,7 @@ final class AppendBatch {
     private final Dialect dialect;
     private final String operationId;
     private final String storedAt;
-    private final Map<UUID, Stored> known = new HashMap<>();
+    private final Map<UUID, Stored> known;
     private final Frontier frontier;
     private final TableRows observations = new TableRows(
             "observation",
@@ -58,16 +64,22 @@ final class AppendBatch {
     private final Set<Map.Entry<ReferenceKind, String>> used = new LinkedHashSet<>();
     private long lastSeq;
 
-    private record Stored(long seq, String body) {}
+    /** An observation already stored: its number and canonical body. */
+    record Stored(long seq, String body) {}
 
-    /** An append after {@code lastSeq}, adding each new entry to {@code frontier}, the log's edge at lastSeq. */
+    /**
+     * An append after {@code lastSeq}, adding each new entry to {@code frontier}, the log's edge at lastSeq.
+     *
+     * @param stored what {@link #storedAmong} found under the batch's ids (this append adds to a copy)
+     */
     AppendBatch(
             Connection connection,
             Dialect dialect,
             String operationId,
             long lastSeq,
             String storedAt,
-            Frontier frontier) {
+            Frontier frontier,
+            Map<UUID, Stored> stored) {
         if (frontier.size() != lastSeq) {
             throw new IllegalStateException(
                     "the Merkle log has " + frontier.size() + " leaves but the ledger " + lastSeq + " observations");
@@ -78,10 +90,10 @@ final class AppendBatch {
         this.operationId = operationId;
         this.lastSeq = lastSeq;
         this.storedAt = storedAt;
+        this.known = new HashMap<>(stored);
     }
 
     List<AppendResult> append(List<NewEntry> batch) throws SQLException {
-        lookUpStored(batch);
         List<AppendResult> results = new ArrayList<>(batch.size());
         for (NewEntry entry : batch) {
             results.add(decide(entry));
@@ -95,21 +107,22 @@ final class AppendBatch {
         return results;
     }
 
-    private void lookUpStored(List<NewEntry> batch) throws SQLException {
+    /** What {@code connection}'s database holds under the ids of {@code batch}, in a few queries. */
+    static Map<UUID, Stored> storedAmong(
+            Connection connection, Dialect dialect, String operationId, List<NewEntry> batch) throws SQLException {
         List<String> ids =
                 batch.stream().map(entry -> entry.id().toString()).distinct().toList();
+        Map<UUID, Stored> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
-            lookUp(ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP)));
-        }
-    }
-
-    private void lookUp(List<String> ids) throws SQLException {
-        try (PreparedStatement select = dialect.selectStored(connection, operationId, ids);
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                known.put(UUID.fromString(rows.getString(1)), new Stored(rows.getLong(2), rows.getString(3)));
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP));
+            try (PreparedStatement select = dialect.selectStored(connection, operationId, part);
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(UUID.fromString(rows.getString(1)), new Stored(rows.getLong(2), rows.getString(3)));
+                }
             }
         }
+        return stored;
     }
 
     private AppendResult decide(NewEntry entry) {

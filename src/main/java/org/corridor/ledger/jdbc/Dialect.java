@@ -83,6 +83,12 @@ interface Dialect extends AutoCloseable {
         return select;
     }
 
+    /**
+     * Whether {@code failure} is an insert that broke the unique key of an operation's observation ids: an id stored
+     * by another writer after this append looked it up.
+     */
+    boolean observationIdTaken(SQLException failure);
+
     /** Called in an append's transaction that stored something, or a definition's, so that other processes hear of it at commit. */
     default void announceChange(Handle handle, String operationId) {}
 

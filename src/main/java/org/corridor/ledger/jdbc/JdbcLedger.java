@@ -38,12 +38,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger in a relational database, in SQL that SQLite and PostgreSQL share; the rest is the {@link Dialect}'s.
  * Every call about one operation refuses an unknown operation with a {@link NotFoundException}.
  */
 final class JdbcLedger implements Ledger {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcLedger.class);
     private static final int FOR_EACH_PAGE = 1_000;
 
     private final Dialect dialect;
@@ -185,14 +188,41 @@ final class JdbcLedger implements Ledger {
                         .list()));
     }
 
+    /**
+     * Looks up what is stored under the batch's ids first, on its own, so that the operation stays locked only for the
+     * inserts; in the rare case another writer stored one of the ids in between, the insert breaks the unique key,
+     * the transaction rolls back, and the batch is appended again with the look-up inside the lock (see
+     * {@link AppendBatch}).
+     */
     @Override
     public List<AppendResult> append(String operationId, List<NewEntry> batch) {
-        return writing(
-                "append " + batch.size() + " observations to operation '" + operationId + "'",
-                () -> dialect.inWriteTransaction(jdbi, handle -> append(handle, operationId, batch)));
+        return writing("append " + batch.size() + " observations to operation '" + operationId + "'", () -> {
+            Map<UUID, AppendBatch.Stored> stored = jdbi.withHandle(handle -> storedAmong(handle, operationId, batch));
+            try {
+                return dialect.inWriteTransaction(jdbi, handle -> append(handle, operationId, batch, stored));
+            } catch (SqlFailure e) {
+                if (!(e.getCause() instanceof SQLException cause) || !dialect.observationIdTaken(cause)) {
+                    throw e;
+                }
+                LOG.atDebug()
+                        .addKeyValue("operation", operationId)
+                        .log("an id of the batch was stored by another writer meanwhile; appending again");
+                return dialect.inWriteTransaction(
+                        jdbi, handle -> append(handle, operationId, batch, storedAmong(handle, operationId, batch)));
+            }
+        });
     }
 
-    private List<AppendResult> append(Handle handle, String operationId, List<NewEntry> batch) {
+    private Map<UUID, AppendBatch.Stored> storedAmong(Handle handle, String operationId, List<NewEntry> batch) {
+        try {
+            return AppendBatch.storedAmong(handle.getConnection(), dialect, operationId, batch);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    private List<AppendResult> append(
+            Handle handle, String operationId, List<NewEntry> batch, Map<UUID, AppendBatch.Stored> stored) {
         long lastSeq = handle.createQuery(dialect.selectLastSeqForAppend())
                 .bind("id", operationId)
                 .mapTo(Long.class)
@@ -202,7 +232,7 @@ final class JdbcLedger implements Ledger {
         String storedAt = now();
         List<AppendResult> results;
         try {
-            results = new AppendBatch(handle.getConnection(), dialect, operationId, lastSeq, storedAt, frontier)
+            results = new AppendBatch(handle.getConnection(), dialect, operationId, lastSeq, storedAt, frontier, stored)
                     .append(batch);
         } catch (SQLException e) {
             throw new SqlFailure(e);

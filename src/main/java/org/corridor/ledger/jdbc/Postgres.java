@@ -164,15 +164,39 @@ final class Postgres implements Dialect {
         return connection.createArrayOf(type.postgres(), column);
     }
 
-    /** The ids as one array parameter: one statement text for any number of them. */
+    /**
+     * The ids as one array parameter: one statement text for any number of them. Written so that the only plan is one
+     * probe of the unique index on (operation_id, id) per id, whatever the table's statistics say: a subquery per id
+     * that LIMIT keeps the planner from merging into a join. As {@code id = ANY(?)}, a table not yet analysed (a new
+     * operation, a burst of appends before autovacuum) was read through the primary key's operation_id prefix with
+     * every one of the operation's rows filtered, each append costing time in proportion to all stored before it
+     * (EXPLAIN ANALYZE, 500 ids against 50,000 rows: 16–19 ms, against 2.4 ms per probe); as a plain join, the
+     * ingest benchmark's look-ups took longer still (82 ms per 1,000 ids, 24 ms before, 10 ms this way).
+     */
     @Override
     public PreparedStatement selectStored(Connection connection, String operationId, List<String> ids)
             throws SQLException {
-        PreparedStatement select = connection.prepareStatement(
-                "SELECT id, seq, body FROM observation WHERE operation_id = ? AND id = ANY(?::text[])");
-        select.setString(1, operationId);
-        select.setArray(2, connection.createArrayOf("text", ids.toArray(String[]::new)));
+        PreparedStatement select = connection.prepareStatement("SELECT o.id, o.seq, o.body"
+                + " FROM unnest(?::text[]) AS wanted(id) CROSS JOIN LATERAL (SELECT id, seq, body FROM observation"
+                + " WHERE operation_id = ? AND id = wanted.id LIMIT 1) o");
+        select.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
+        select.setString(2, operationId);
         return select;
+    }
+
+    /** A unique violation (23505) of observation's (operation_id, id) key, as V1 names it. */
+    @Override
+    public boolean observationIdTaken(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if ("23505".equals(e.getSQLState())
+                    && e instanceof org.postgresql.util.PSQLException server
+                    && server.getServerErrorMessage() != null
+                    && "observation_operation_id_id_key"
+                            .equals(server.getServerErrorMessage().getConstraint())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -129,6 +129,22 @@ final class Sqlite implements Dialect {
         }
     }
 
+    /**
+     * SQLite names the broken key in its message: {@code UNIQUE constraint failed: observation.operation_id,
+     * observation.id}, in a batch's failure too.
+     */
+    @Override
+    public boolean observationIdTaken(java.sql.SQLException failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            String message = e.getMessage();
+            if (message != null
+                    && message.contains("UNIQUE constraint failed: observation.operation_id, observation.id")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         connections.close();

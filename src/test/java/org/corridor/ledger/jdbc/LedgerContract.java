@@ -332,6 +332,60 @@ abstract class LedgerContract {
         assertLogHoldsTheStoredBodies(ledger, OP);
     }
 
+    /**
+     * Four writers append the same 500 observations at once, in batches of 10 (two in the same order, two in
+     * their own), as devices
+     * retrying through different servers do: an append looks up the batch's ids before it locks the operation, so
+     * another writer may store one of them in between; each id must still be stored once, every writer's result for
+     * it must name that one seq, and the sequence and the log must have no gap.
+     */
+    @Test
+    void append_ofTheSameIdsByConcurrentWriters_storesEachOnce_andEveryWriterGetsItsSeq() throws Exception {
+        defineOperation();
+        int writers = 4;
+        int count = 500;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<List<AppendResult>>> tasks = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            List<Integer> order =
+                    new ArrayList<>(IntStream.rangeClosed(1, count / 10).boxed().toList());
+            Collections.shuffle(order, new java.util.Random(writer));
+            tasks.add(() -> {
+                start.await();
+                List<AppendResult> results = new ArrayList<>();
+                for (int batch : order) {
+                    results.addAll(ledger.append(OP, entries(batch * 10 - 9, batch * 10)));
+                }
+                return results;
+            });
+        }
+        java.util.Map<UUID, Long> seqOf = new java.util.HashMap<>();
+        int created = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<List<AppendResult>>> futures =
+                    tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<List<AppendResult>> future : futures) {
+                for (AppendResult result : future.get()) {
+                    assertThat(result.outcome()).isIn(Outcome.CREATED, Outcome.DUPLICATE);
+                    created += result.outcome() == Outcome.CREATED ? 1 : 0;
+                    Long earlier = seqOf.putIfAbsent(result.id(), result.seq());
+                    assertThat(earlier == null ? result.seq() : earlier).isEqualTo(result.seq());
+                }
+            }
+        }
+
+        assertThat(created).isEqualTo(count);
+        assertThat(ledger.size(OP)).isEqualTo(count);
+        assertThat(new java.util.TreeSet<>(seqOf.values()))
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, count).boxed().toList());
+        for (StoredEntry stored : ledger.read(OP, 0, count)) {
+            assertThat(seqOf.get(stored.id())).isEqualTo(stored.seq());
+        }
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
     @Test
     void read_afterAndLimit_returnThatWindowInSeqOrder() {
         defineOperation();
