@@ -297,7 +297,23 @@ public final class Access {
 
     /** Appends to the audit trail. Never pass a secret or personal data: ids, kinds and short phrases only. */
     public void record(String kind, String actorId, String address, String operation, String subject, String detail) {
-        store.audit(new AuditEvent(0, now(), kind, actorId, address, operation, subject, detail));
+        store.audit(event(kind, actorId, address, operation, subject, detail));
+    }
+
+    /** An entry for the audit trail, made now, to append with others in one write ({@link #record(List)}). */
+    public AuditEvent event(
+            String kind, String actorId, String address, String operation, String subject, String detail) {
+        return new AuditEvent(0, now(), kind, actorId, address, operation, subject, detail);
+    }
+
+    /**
+     * Appends {@code events} to the audit trail in one write, in their order: a request's own entry and those it
+     * implies (each correction a batch holds), without a durable commit for each.
+     */
+    public void record(List<AuditEvent> events) {
+        if (!events.isEmpty()) {
+            store.audit(events);
+        }
     }
 
     public List<AuditEvent> auditTrail(long afterSeq, int limit) {

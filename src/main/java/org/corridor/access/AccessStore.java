@@ -55,7 +55,12 @@ public interface AccessStore {
     void deleteSession(String idHash);
 
     /** Appends to the audit trail; its {@code seq} is ignored and assigned by the store. */
-    void audit(AuditEvent event);
+    default void audit(AuditEvent event) {
+        audit(List.of(event));
+    }
+
+    /** Appends each of {@code events} to the audit trail in one transaction, in order; seqs as for one. */
+    void audit(List<AuditEvent> events);
 
     /** Up to {@code limit} audit entries with {@code seq} above {@code afterSeq}, oldest first. */
     List<AuditEvent> auditTrail(long afterSeq, int limit);

@@ -229,11 +229,17 @@ final class AccessGuard {
         String operationId = ctx.attribute(OPERATION);
         String route = ctx.method().name() + " " + path;
         int status = ctx.statusCode();
-        access.record(kindOf(path), principal.id(), address, operationId, principal.tokenId(), route + " " + status);
+        List<org.corridor.access.AuditEvent> events = new ArrayList<>();
+        events.add(access.event(
+                kindOf(path), principal.id(), address, operationId, principal.tokenId(), route + " " + status));
         List<String> corrections = ctx.attribute(CORRECTIONS);
         if (corrections != null && status / 100 == 2) {
-            corrections.forEach(id -> access.record("correction", principal.id(), address, operationId, id, null));
+            corrections.forEach(
+                    id -> events.add(access.event("correction", principal.id(), address, operationId, id, null)));
         }
+        // One write for the request and its corrections: a durable commit each cost a batch of 1,000 observations
+        // with a few corrections as many fsyncs, on SQLite inside the one writer's turn.
+        access.record(events);
     }
 
     private static String kindOf(String path) {

@@ -372,6 +372,35 @@ class AuthenticationApiTest {
     }
 
     @Test
+    void aBatchWithCorrections_isInTheAuditTrail_asTheWriteThenEachCorrection() {
+        List<String> corrections = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.node.ArrayNode batch = RunningServer.JSON.createArrayNode();
+        batch.add(Observations.departure("c1", 10));
+        for (int i = 0; i < 2; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode correction = Observations.header(
+                            "count.corrected", "east", "2016-12-15T11:00:00+02:00")
+                    .put("refersTo", java.util.UUID.randomUUID().toString())
+                    .put("people", 10 + i)
+                    .put("reason", "recounted at the reception");
+            corrections.add(correction.get("id").asText());
+            batch.add(correction);
+        }
+
+        assertThat(api.postJson("/api/operations/test-op/observations", batch).statusCode())
+                .isEqualTo(200);
+
+        List<com.fasterxml.jackson.databind.JsonNode> trail = new java.util.ArrayList<>();
+        RunningServer.json(api.get("/api/audit?limit=1000")).forEach(trail::add);
+        List<String> lastThree = trail.subList(trail.size() - 3, trail.size()).stream()
+                .map(event ->
+                        event.get("kind").asText() + " " + event.path("subject").asText())
+                .toList();
+        assertThat(lastThree.get(0)).startsWith("observations.recorded");
+        assertThat(lastThree.subList(1, 3))
+                .containsExactly("correction " + corrections.get(0), "correction " + corrections.get(1));
+    }
+
+    @Test
     void failedLogins_andAccountChanges_areInTheAuditTrail_withoutSecrets() {
         String token = createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}")
                 .get("token")

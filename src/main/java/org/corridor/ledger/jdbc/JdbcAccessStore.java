@@ -24,6 +24,7 @@ import org.corridor.core.Times;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The access tables (V3) in the ledger's database, in SQL that SQLite and PostgreSQL share. */
@@ -218,18 +219,23 @@ final class JdbcAccessStore implements AccessStore {
     }
 
     @Override
-    public void audit(AuditEvent event) {
-        writing(() -> dialect.inWriteTransaction(jdbi, handle -> handle.createUpdate(
-                        "INSERT INTO audit (at, kind, actor, address, operation, subject, detail)"
-                                + " VALUES (:at, :kind, :actor, :address, :operation, :subject, :detail)")
-                .bind("at", event.at())
-                .bind("kind", event.kind())
-                .bind("actor", event.actor())
-                .bind("address", event.address())
-                .bind("operation", event.operation())
-                .bind("subject", event.subject())
-                .bind("detail", event.detail())
-                .execute()));
+    public void audit(List<AuditEvent> events) {
+        writing(() -> dialect.inWriteTransaction(jdbi, handle -> {
+            PreparedBatch insert =
+                    handle.prepareBatch("INSERT INTO audit (at, kind, actor, address, operation, subject, detail)"
+                            + " VALUES (:at, :kind, :actor, :address, :operation, :subject, :detail)");
+            for (AuditEvent event : events) {
+                insert.bind("at", event.at())
+                        .bind("kind", event.kind())
+                        .bind("actor", event.actor())
+                        .bind("address", event.address())
+                        .bind("operation", event.operation())
+                        .bind("subject", event.subject())
+                        .bind("detail", event.detail())
+                        .add();
+            }
+            return insert.execute();
+        }));
     }
 
     @Override
