@@ -386,6 +386,26 @@ abstract class LedgerContract {
         assertLogHoldsTheStoredBodies(ledger, OP);
     }
 
+    /** Bodies go to the database in bulk (COPY's text format on PostgreSQL): every character must come back. */
+    @Test
+    void append_keepsEveryCharacterOfTheBody() {
+        defineOperation();
+        List<String> bodies = List.of(
+                "{\"note\":\"a \\\"quoted\\\" back\\\\slash \\\\N \\\\x00\"}",
+                "{\"note\":\"tab\there, newline\nthere, return\rthere\"}",
+                "{\"note\":\"حلب الشرقية — ١٢٬٠٠٠ 🚌\"}");
+        List<NewEntry> batch = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            batch.add(new NewEntry(id(i + 1), "convoy.departed", "2016-12-19T06:10:00Z", bodies.get(i), DEFINED));
+        }
+
+        ledger.append(OP, batch);
+
+        assertThat(ledger.read(OP, 0, 10).stream().map(StoredEntry::body).toList())
+                .containsExactlyElementsOf(bodies);
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
     @Test
     void read_afterAndLimit_returnThatWindowInSeqOrder() {
         defineOperation();
