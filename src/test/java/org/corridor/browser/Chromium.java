@@ -104,6 +104,15 @@ final class Chromium implements AutoCloseable {
                 .until(condition);
     }
 
+    /**
+     * The text of the first element {@code css} selects, read in one step in the page (an element found first and
+     * read after could be replaced in between by a redraw); null when there is none.
+     */
+    String textOf(String css) {
+        return (String)
+                script("const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
+    }
+
     /** Runs {@code script} in the page (arguments as {@code arguments[i]}) and returns its result. */
     Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

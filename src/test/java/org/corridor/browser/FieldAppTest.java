@@ -249,13 +249,10 @@ class FieldAppTest {
             chromium.await(10, d -> d.findElement(By.cssSelector("form.sign-in")));
             assertThat(chromium.driver.findElement(By.tagName("html")).getDomAttribute("dir"))
                     .isEqualTo("rtl");
-            assertThat(chromium.driver.findElement(By.tagName("h1")).getText()).isEqualTo("كوريدور الميداني");
+            assertThat(chromium.textOf("h1")).isEqualTo("كوريدور الميداني");
             PagesTest.signIn(chromium, "demo-monitor");
             choose(chromium, "ramouseh", "m-un-02");
-            assertThat(chromium.driver
-                            .findElement(By.cssSelector("[data-count=pending] b"))
-                            .getText())
-                    .isEqualTo("٠");
+            assertThat(chromium.textOf("[data-count=pending] b")).isEqualTo("٠");
 
             tap(chromium, "[data-type='convoy.departed']");
             tap(chromium, "button.save");
@@ -281,10 +278,7 @@ class FieldAppTest {
             tap(chromium, "button.save");
             awaitCount(chromium, "sent", 1, 30);
             assertThat(sentObservations(chromium).get(0).get("people")).isEqualTo(120L);
-            assertThat(chromium.driver
-                            .findElement(By.cssSelector("[data-count=sent] b"))
-                            .getText())
-                    .isEqualTo("١");
+            assertThat(chromium.textOf("[data-count=sent] b")).isEqualTo("١");
             assertThat(chromium.driver.findElement(By.tagName("html")).getDomAttribute("dir"))
                     .isEqualTo("rtl");
 

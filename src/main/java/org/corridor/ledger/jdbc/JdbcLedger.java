@@ -237,7 +237,11 @@ final class JdbcLedger implements Ledger {
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
-        PersonsRows.insert(handle, operationId, batch, results, storedAt);
+        try {
+            PersonsRows.insert(handle.getConnection(), dialect, operationId, batch, results, storedAt);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
         if (frontier.size() > lastSeq) {
             dialect.announceChange(handle, operationId);
         }

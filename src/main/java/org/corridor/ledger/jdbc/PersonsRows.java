@@ -1,5 +1,7 @@
 package org.corridor.ledger.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,6 @@ import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.NewEntry;
 import org.corridor.ledger.SealedPersons;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The sealed personal data beside observations (V6's {@code persons}): written inside the append's transaction, so
@@ -20,34 +21,42 @@ final class PersonsRows {
     /**
      * Keeps the sealed persons of every entry that was stored or found identical to a stored one. An identical
      * re-send carries the same digest, so the list it seals is the one already kept, if any: nothing changes then.
+     * Inserted as the append's other tables are, in one go through the {@link Dialect}.
      */
     static void insert(
-            Handle handle, String operationId, List<NewEntry> batch, List<AppendResult> results, String now) {
-        PreparedBatch rows = null;
+            Connection connection,
+            Dialect dialect,
+            String operationId,
+            List<NewEntry> batch,
+            List<AppendResult> results,
+            String now)
+            throws SQLException {
+        TableRows rows = new TableRows(
+                "persons",
+                "ON CONFLICT DO NOTHING",
+                new TableRows.Column("operation_id", TableRows.Type.TEXT),
+                new TableRows.Column("observation_id", TableRows.Type.TEXT),
+                new TableRows.Column("digest", TableRows.Type.TEXT),
+                new TableRows.Column("key_id", TableRows.Type.TEXT),
+                new TableRows.Column("nonce", TableRows.Type.TEXT),
+                new TableRows.Column("sealed", TableRows.Type.TEXT),
+                new TableRows.Column("stored_at", TableRows.Type.TEXT));
         for (int i = 0; i < batch.size(); i++) {
             SealedPersons sealed = batch.get(i).persons();
             AppendResult.Outcome outcome = results.get(i).outcome();
             if (sealed == null || outcome == AppendResult.Outcome.CONFLICT) {
                 continue;
             }
-            if (rows == null) {
-                rows = handle.prepareBatch(
-                        "INSERT INTO persons (operation_id, observation_id, digest, key_id, nonce, sealed, stored_at)"
-                                + " VALUES (:operation, :id, :digest, :keyId, :nonce, :sealed, :storedAt)"
-                                + " ON CONFLICT DO NOTHING");
-            }
-            rows.bind("operation", operationId)
-                    .bind("id", batch.get(i).id().toString())
-                    .bind("digest", sealed.digest())
-                    .bind("keyId", sealed.keyId())
-                    .bind("nonce", Base64.getEncoder().encodeToString(sealed.nonce()))
-                    .bind("sealed", Base64.getEncoder().encodeToString(sealed.ciphertext()))
-                    .bind("storedAt", now)
-                    .add();
+            rows.add(
+                    operationId,
+                    batch.get(i).id().toString(),
+                    sealed.digest(),
+                    sealed.keyId(),
+                    Base64.getEncoder().encodeToString(sealed.nonce()),
+                    Base64.getEncoder().encodeToString(sealed.ciphertext()),
+                    now);
         }
-        if (rows != null && rows.size() > 0) {
-            rows.execute();
-        }
+        dialect.insert(connection, rows);
     }
 
     static Optional<SealedPersons> find(Handle handle, String operationId, UUID observationId) {
