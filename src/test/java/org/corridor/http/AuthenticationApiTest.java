@@ -189,19 +189,23 @@ class AuthenticationApiTest {
                 .isEqualTo(201);
     }
 
-    @Test
-    void login_behindATlsProxy_marksTheCookieSecure() {
+    /** Restarts the server trusting its proxy, makes a coordinator, and signs it in as if over HTTPS. */
+    private HttpResponse<String> loginBehindATlsProxy() {
         api.close();
         api = RunningServer.start(
                 directory,
                 org.corridor.access.AccessSettings.defaults(TestAccess.ADMIN_TOKEN)
                         .withTrustProxy(true));
         createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}");
-
-        HttpResponse<String> login = anonymously(HttpRequest.newBuilder(api.uri("/api/login"))
+        return anonymously(HttpRequest.newBuilder(api.uri("/api/login"))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-Proto", "https")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"coord\", \"password\": \"" + PASSWORD + "\"}")));
+    }
+
+    @Test
+    void login_behindATlsProxy_marksTheCookieSecure() {
+        HttpResponse<String> login = loginBehindATlsProxy();
 
         assertThat(login.headers().firstValue("Set-Cookie"))
                 .hasValueSatisfying(c -> assertThat(c).contains("; Secure"));
@@ -210,17 +214,7 @@ class AuthenticationApiTest {
 
     @Test
     void overTls_theSessionCookieHasTheHostPrefix_andOnlyThatNameIsRead() {
-        api.close();
-        api = RunningServer.start(
-                directory,
-                org.corridor.access.AccessSettings.defaults(TestAccess.ADMIN_TOKEN)
-                        .withTrustProxy(true));
-        createUser("{\"id\": \"coord\", \"role\": \"coordinator\", \"password\": \"" + PASSWORD + "\"}");
-
-        HttpResponse<String> login = anonymously(HttpRequest.newBuilder(api.uri("/api/login"))
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-Proto", "https")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"coord\", \"password\": \"" + PASSWORD + "\"}")));
+        HttpResponse<String> login = loginBehindATlsProxy();
 
         String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie)
@@ -377,11 +371,7 @@ class AuthenticationApiTest {
         com.fasterxml.jackson.databind.node.ArrayNode batch = RunningServer.JSON.createArrayNode();
         batch.add(Observations.departure("c1", 10));
         for (int i = 0; i < 2; i++) {
-            com.fasterxml.jackson.databind.node.ObjectNode correction = Observations.header(
-                            "count.corrected", "east", "2016-12-15T11:00:00+02:00")
-                    .put("refersTo", java.util.UUID.randomUUID().toString())
-                    .put("people", 10 + i)
-                    .put("reason", "recounted at the reception");
+            com.fasterxml.jackson.databind.node.ObjectNode correction = Observations.correction(10 + i);
             corrections.add(correction.get("id").asText());
             batch.add(correction);
         }

@@ -205,10 +205,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void monitor_mayNotCorrectCounts_coordinatorMay() {
-        ObjectNode correction = Observations.header("count.corrected", "east", "2016-12-15T11:00:00+02:00")
-                .put("refersTo", java.util.UUID.randomUUID().toString())
-                .put("people", 10)
-                .put("reason", "recounted at the reception");
+        ObjectNode correction = Observations.correction(10);
         long before = api.service.size("test-op");
 
         HttpResponse<String> byMonitor = postObservation(Caller.MONITOR, "test-op", correction.toString());

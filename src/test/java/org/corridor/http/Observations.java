@@ -22,6 +22,14 @@ final class Observations {
         return o.put("convoy", convoy).put("people", people).put("by", "government");
     }
 
+    /** A count correction of some other observation (a fresh id: no stored one), to {@code people}. */
+    static ObjectNode correction(long people) {
+        return header("count.corrected", "east", "2016-12-15T11:00:00+02:00")
+                .put("refersTo", UUID.randomUUID().toString())
+                .put("people", people)
+                .put("reason", "recounted at the reception");
+    }
+
     static ObjectNode header(String type, String site, String at) {
         ObjectNode o = RunningServer.JSON.createObjectNode();
         o.put("id", UUID.randomUUID().toString());
