@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,6 +114,51 @@ final class Chromium implements AutoCloseable {
     String textOf(String css) {
         return (String)
                 script("const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
+    }
+
+    /**
+     * Taps the first element {@code css} selects as a person would: scrolled to the middle of the screen (clear of a
+     * sticky bar), then clicked. Finding, scrolling and clicking are retried together while the element is missing or
+     * is replaced by a redraw between the steps, for up to 10 seconds.
+     */
+    void tap(String css) {
+        await(10, d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            script("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
+    }
+
+    /**
+     * Types {@code text} into the first field {@code css} selects; retried as a whole while the field is missing or
+     * replaced by a redraw before the keys reach it, for up to 10 seconds.
+     */
+    void type(String css, String text) {
+        await(10, d -> {
+            d.findElement(By.cssSelector(css)).sendKeys(text);
+            return true;
+        });
+    }
+
+    /** Chooses the option of value {@code value} in the first list {@code css} selects; retried as {@link #tap}. */
+    void select(String css, String value) {
+        await(10, d -> {
+            new Select(d.findElement(By.cssSelector(css))).selectByValue(value);
+            return true;
+        });
+    }
+
+    /** The current value of the first form field {@code css} selects, read in one step in the page; null when none. */
+    String valueOf(String css) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.value : null;", css);
+    }
+
+    /**
+     * Waits up to {@code seconds} for an element {@code css} selects to exist and returns its text, read in one step.
+     */
+    String awaitTextOf(int seconds, String css) {
+        return await(seconds, d -> textOf(css));
     }
 
     /** Runs {@code script} in the page (arguments as {@code arguments[i]}) and returns its result. */

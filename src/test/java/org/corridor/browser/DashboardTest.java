@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The coordination dashboard in a real Chromium against the real server with the demo operation: its figures are the
@@ -180,7 +179,7 @@ class DashboardTest {
         chromium.consoleMessages(); // what earlier tests left there
         chromium.open(site.uri("/"));
         awaitDashboard();
-        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("ar");
+        chromium.select("#language", "ar");
         chromium.await(5, d -> "rtl".equals(d.findElement(By.tagName("html")).getDomAttribute("dir")));
         assertThat(chromium.driver.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("ar");
@@ -195,13 +194,13 @@ class DashboardTest {
         // Operation and site names in Arabic.
         assertThat(text("#figures")).isEqualTo("إجلاء حلب، كانون الأول 2016");
 
-        new Select(chromium.driver.findElement(By.id("digits"))).selectByValue("arab");
+        chromium.select("#digits", "arab");
         chromium.await(5, d -> d.findElement(By.cssSelector("[data-figure=evacuated]"))
                 .getDomProperty("textContent")
                 .matches("[\u0660-\u0669\u066C,.]+"));
         long expected = site.get(OP + "/tallies").get("evacuated").asLong();
         assertThat(shown(text("[data-figure=evacuated]"))).isEqualTo(expected);
-        new Select(chromium.driver.findElement(By.id("digits"))).selectByValue("latn");
+        chromium.select("#digits", "latn");
         chromium.await(5, d -> d.findElement(By.cssSelector("[data-figure=evacuated]"))
                 .getDomProperty("textContent")
                 .matches("[0-9,.\u066C]+"));
@@ -284,9 +283,8 @@ class DashboardTest {
     void timeSlider_showsTheApisFiguresAsOfTheChosenTime() {
         chromium.open(site.uri("/"));
         awaitDashboard();
-        WebElement slider = chromium.driver.findElement(By.id("time"));
-        long min = Long.parseLong(slider.getDomAttribute("min"));
-        long max = Long.parseLong(slider.getDomAttribute("max"));
+        long min = Long.parseLong((String) chromium.script("return document.getElementById('time').min"));
+        long max = Long.parseLong((String) chromium.script("return document.getElementById('time').max"));
         long middle = min + (max - min) / 2 / 15 * 15;
         chromium.script(
                 "const s = document.getElementById('time'); s.value = arguments[0];"
@@ -309,7 +307,7 @@ class DashboardTest {
                 .hasSize(convoysThen.size());
         assertThat(text(".badge-replay")).isNotEmpty();
         // Back to live: the figures of now again.
-        chromium.driver.findElement(By.cssSelector(".timeline button")).click();
+        chromium.tap(".timeline button");
         chromium.await(10, d -> d.findElements(By.cssSelector(".badge-replay")).isEmpty());
         assertHeadlineIs(site.get(OP + "/tallies"));
     }

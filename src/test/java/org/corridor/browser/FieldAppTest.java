@@ -32,7 +32,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The field app (/field/) in a real Chromium against the real server: records kept offline through a reload and sent
@@ -153,10 +152,8 @@ class FieldAppTest {
             define(original, 200); // the site is gone from the operation before the record reaches the server
 
             offline(chromium, false);
-            WebElement reason = chromium.await(
-                    30,
-                    d -> d.findElement(By.cssSelector(".refused-item[data-id='" + id + "'] .reason[data-field=site]")));
-            assertThat(reason.getText()).contains("Site").contains("unknown site 'field-test-post'");
+            String reason = chromium.awaitTextOf(30, ".refused-item[data-id='" + id + "'] .reason[data-field=site]");
+            assertThat(reason).contains("Site").contains("unknown site 'field-test-post'");
             awaitCount(chromium, "refused", 1);
             awaitCount(chromium, "pending", 0);
             assertThat(occurrences(feedIds())).doesNotContainKey(id);
@@ -165,7 +162,7 @@ class FieldAppTest {
             chromium.driver.navigate().refresh();
             awaitReady(chromium);
             tap(chromium, ".refused-item[data-id='" + id + "'] button.correct");
-            new Select(chromium.await(10, d -> d.findElement(By.id("f-site")))).selectByValue("ramouseh");
+            chromium.select("#f-site", "ramouseh");
             tap(chromium, "button.save");
             awaitCount(chromium, "sent", 1, 60);
             chromium.await(
@@ -185,10 +182,7 @@ class FieldAppTest {
         try (Chromium chromium = Chromium.start("en-GB")) {
             openAndChoose(chromium, "jibrin", "m-sarc-03");
             tap(chromium, ".key summary");
-            String publicKey = chromium.driver
-                    .findElement(By.cssSelector(".public-key"))
-                    .getText()
-                    .trim();
+            String publicKey = chromium.awaitTextOf(10, ".public-key");
             assertThat(Base64.getDecoder().decode(publicKey)).hasSize(Ed25519.PUBLIC_KEY_LENGTH);
             String yaml = resource("/demo/" + DemoSite.OPERATION + ".yaml");
             String keyed = yaml.lines()
@@ -205,9 +199,9 @@ class FieldAppTest {
                 chromium.await(10, d -> d.findElement(By.cssSelector(".key-status[data-signing=true]")));
 
                 tap(chromium, "[data-type='convoy.arrived']");
-                chromium.driver.findElement(By.id("f-convoy")).sendKeys("fk-signed");
-                chromium.driver.findElement(By.id("f-people")).sendKeys("655");
-                chromium.driver.findElement(By.id("f-vehicles")).sendKeys("14");
+                chromium.type("#f-convoy", "fk-signed");
+                chromium.type("#f-people", "655");
+                chromium.type("#f-vehicles", "14");
                 tap(chromium, "button.save");
                 awaitCount(chromium, "sent", 1, 60);
 
@@ -256,25 +250,23 @@ class FieldAppTest {
 
             tap(chromium, "[data-type='convoy.departed']");
             tap(chromium, "button.save");
-            WebElement problems = chromium.await(10, d -> d.findElement(By.cssSelector(".problems")));
-            assertThat(problems.getText()).contains("القافلة").contains("مطلوب").contains("حركة الإجلاء");
+            assertThat(chromium.awaitTextOf(10, ".problems"))
+                    .contains("القافلة")
+                    .contains("مطلوب")
+                    .contains("حركة الإجلاء");
 
-            chromium.driver.findElement(By.id("f-convoy")).sendKeys("ea-ar-1");
-            chromium.driver.findElement(By.id("f-people")).sendKeys("١٢٠");
+            chromium.type("#f-convoy", "ea-ar-1");
+            chromium.type("#f-people", "١٢٠");
             tap(chromium, "[data-field=movement] input[value=east-aleppo-out]");
             tap(chromium, "button.save");
-            WebElement siteRule =
-                    chromium.await(10, d -> d.findElement(By.cssSelector(".problems [data-problem=site]")));
-            assertThat(siteRule.getText())
+            assertThat(chromium.awaitTextOf(10, ".problems [data-problem=site]"))
                     .contains("تُسجّل الانطلاقة في نقطة انطلاق حركتها")
                     .contains("east-aleppo");
             assertThat(counts(chromium).get("pending")).isEqualTo(0L);
 
             tap(chromium, "[data-type='convoy.passed']"); // what was typed stays when the type is changed
-            assertThat(chromium.driver.findElement(By.id("f-convoy")).getDomProperty("value"))
-                    .isEqualTo("ea-ar-1");
-            assertThat(chromium.driver.findElement(By.id("f-people")).getDomProperty("value"))
-                    .isEqualTo("١٢٠");
+            assertThat(chromium.valueOf("#f-convoy")).isEqualTo("ea-ar-1");
+            assertThat(chromium.valueOf("#f-people")).isEqualTo("١٢٠");
             tap(chromium, "button.save");
             awaitCount(chromium, "sent", 1, 30);
             assertThat(sentObservations(chromium).get(0).get("people")).isEqualTo(120L);
@@ -283,9 +275,9 @@ class FieldAppTest {
                     .isEqualTo("rtl");
 
             tap(chromium, "[data-type='convoy.passed']");
-            chromium.driver.findElement(By.id("f-convoy")).sendKeys("ea-ar-2");
-            chromium.driver.findElement(By.id("f-people")).sendKeys("٣٤٠");
-            chromium.driver.findElement(By.id("f-vehicles")).sendKeys("٧");
+            chromium.type("#f-convoy", "ea-ar-2");
+            chromium.type("#f-people", "٣٤٠");
+            chromium.type("#f-vehicles", "٧");
             chromium.driver.manage().window().setSize(new Dimension(430, 1250));
             chromium.script("window.scrollTo(0, 0)");
             chromium.screenshot(Path.of("target/screenshots/field-app-ar.png"));
@@ -342,15 +334,13 @@ class FieldAppTest {
             assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
 
             tap(chromium, "[data-type='convoy.resumed']");
-            chromium.await(10, d -> d.findElement(By.id("f-convoy"))).sendKeys("ea-again");
+            chromium.type("#f-convoy", "ea-again");
             tap(chromium, "button.save");
             chromium.await(30, d -> d.findElement(By.cssSelector(".banner form.sign-in")));
             awaitCount(chromium, "pending", 1);
             assertThat(((Number) counts(chromium).get("refused")).intValue()).isZero();
 
-            chromium.driver
-                    .findElement(By.cssSelector(".banner input[name=password]"))
-                    .sendKeys(DemoSite.PASSWORD);
+            chromium.type(".banner input[name=password]", DemoSite.PASSWORD);
             tap(chromium, ".banner form.sign-in button[type=submit]");
             awaitCount(chromium, "sent", 1, 30);
             chromium.await(10, d -> d.findElements(By.cssSelector(".banner form.sign-in"))
@@ -374,9 +364,7 @@ class FieldAppTest {
             chromium.open(site.uri("/field/"));
             awaitReady(chromium);
             tap(chromium, "form.token summary");
-            chromium.driver
-                    .findElement(By.cssSelector("form.token input[name=token]"))
-                    .sendKeys(token);
+            chromium.type("form.token input[name=token]", token);
             tap(chromium, "form.token button[type=submit]");
             choose(chromium, "jibrin", "m-un-03");
             chromium.driver.navigate().refresh();
@@ -409,15 +397,12 @@ class FieldAppTest {
 
     /** Taps an element as a person would: scrolled to the middle of the screen, clear of the sticky bar. */
     private static void tap(Chromium chromium, String css) {
-        WebElement element = chromium.await(10, d -> d.findElement(By.cssSelector(css)));
-        chromium.script("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        chromium.tap(css);
     }
 
     private static void recordThroughTheForm(Chromium chromium, String convoy, int people) {
-        WebElement convoyField = chromium.await(10, d -> d.findElement(By.id("f-convoy")));
-        convoyField.sendKeys(convoy);
-        chromium.driver.findElement(By.id("f-people")).sendKeys(Integer.toString(people));
+        chromium.type("#f-convoy", convoy);
+        chromium.type("#f-people", Integer.toString(people));
         tap(chromium, "button.save");
     }
 

@@ -62,10 +62,8 @@ class PagesTest {
 
     static void signIn(Chromium chromium, String account) {
         chromium.await(10, d -> d.findElement(By.cssSelector("form.sign-in")));
-        chromium.driver.findElement(By.name("id")).sendKeys(account);
-        chromium.driver.findElement(By.name("password")).sendKeys(DemoSite.PASSWORD);
-        chromium.driver
-                .findElement(By.cssSelector("form.sign-in button[type=submit]"))
-                .click();
+        chromium.type("form.sign-in input[name=id]", account);
+        chromium.type("form.sign-in input[name=password]", DemoSite.PASSWORD);
+        chromium.tap("form.sign-in button[type=submit]");
     }
 }
