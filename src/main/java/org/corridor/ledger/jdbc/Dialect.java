@@ -89,6 +89,18 @@ interface Dialect extends AutoCloseable {
      */
     boolean observationIdTaken(SQLException failure);
 
+    /**
+     * Sets the operation's {@code last_seq} to {@code lastSeq} after an append's inserts, where the store does not do
+     * it itself: by default nothing (PostgreSQL's statement trigger does it).
+     */
+    default void advanceLastSeq(Connection connection, String operationId, long lastSeq) throws SQLException {}
+
+    /**
+     * Whether an append looks up its batch's stored ids before taking the write lock (and again inside it only when
+     * another writer took one of them meanwhile), rather than inside it.
+     */
+    boolean looksUpBeforeTheLock();
+
     /** Called in an append's transaction that stored something, or a definition's, so that other processes hear of it at commit. */
     default void announceChange(Handle handle, String operationId) {}
 

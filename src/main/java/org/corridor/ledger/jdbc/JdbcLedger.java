@@ -189,14 +189,18 @@ final class JdbcLedger implements Ledger {
     }
 
     /**
-     * Looks up what is stored under the batch's ids first, on its own, so that the operation stays locked only for the
-     * inserts; in the rare case another writer stored one of the ids in between, the insert breaks the unique key,
+     * Where the dialect says so (PostgreSQL), looks up what is stored under the batch's ids first, on its own, so that
+     * the operation stays locked only for the inserts; in the rare case another writer stored one of the ids in between, the insert breaks the unique key,
      * the transaction rolls back, and the batch is appended again with the look-up inside the lock (see
-     * {@link AppendBatch}).
+     * {@link AppendBatch}). Elsewhere (SQLite) the look-up runs inside the write transaction.
      */
     @Override
     public List<AppendResult> append(String operationId, List<NewEntry> batch) {
         return writing("append " + batch.size() + " observations to operation '" + operationId + "'", () -> {
+            if (!dialect.looksUpBeforeTheLock()) {
+                return dialect.inWriteTransaction(
+                        jdbi, handle -> append(handle, operationId, batch, storedAmong(handle, operationId, batch)));
+            }
             Map<UUID, AppendBatch.Stored> stored = jdbi.withHandle(handle -> storedAmong(handle, operationId, batch));
             try {
                 return dialect.inWriteTransaction(jdbi, handle -> append(handle, operationId, batch, stored));
@@ -239,6 +243,9 @@ final class JdbcLedger implements Ledger {
         }
         try {
             PersonsRows.insert(handle.getConnection(), dialect, operationId, batch, results, storedAt);
+            if (frontier.size() > lastSeq) {
+                dialect.advanceLastSeq(handle.getConnection(), operationId, frontier.size());
+            }
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
@@ -375,7 +382,7 @@ final class JdbcLedger implements Ledger {
     public void putCheckpoint(String operationId, StoredCheckpoint checkpoint) {
         writing(
                 "keep a checkpoint of operation '" + operationId + "'",
-                () -> jdbi.withHandle(handle -> handle.createUpdate(
+                () -> dialect.inWriteTransaction(jdbi, handle -> handle.createUpdate(
                                 "INSERT INTO log_checkpoint (operation_id, size, key_id, root, note, signed_at)"
                                         + " VALUES (:operation, :size, :key, :root, :note, :now) ON CONFLICT DO NOTHING")
                         .bind("operation", operationId)

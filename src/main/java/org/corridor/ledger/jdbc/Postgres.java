@@ -204,6 +204,15 @@ final class Postgres implements Dialect {
         return new PostgresWatcher(dataSource, appended);
     }
 
+    /**
+     * Yes: appends to one operation take turns on its row, and the look-up needs no lock (stored observations never
+     * change), so it runs while another append holds the row.
+     */
+    @Override
+    public boolean looksUpBeforeTheLock() {
+        return true;
+    }
+
     @Override
     public void close() {
         connections.close();

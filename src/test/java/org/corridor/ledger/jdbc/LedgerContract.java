@@ -595,6 +595,29 @@ abstract class LedgerContract {
         assertThat(ledger.append(OP, entries(2, 2))).containsExactly(new AppendResult(id(2), Outcome.CREATED, 2));
     }
 
+    @Test
+    void operationsLastSeq_followsEveryAppend_andADuplicateOnlyBatchLeavesIt() {
+        defineOperation();
+        ledger.append(OP, entries(1, 3));
+        assertThat(storedLastSeq()).isEqualTo(3);
+        ledger.append(OP, List.of(entry(2), entry(4), entry(4), entry(5)));
+        assertThat(storedLastSeq()).isEqualTo(5).isEqualTo(ledger.size(OP));
+        ledger.append(OP, entries(1, 5));
+        assertThat(storedLastSeq()).isEqualTo(5);
+        long highest = sql(handle -> handle.createQuery("SELECT max(seq) FROM observation WHERE operation_id = :op")
+                .bind("op", OP)
+                .mapTo(Long.class)
+                .one());
+        assertThat(highest).isEqualTo(5);
+    }
+
+    private long storedLastSeq() {
+        return sql(handle -> handle.createQuery("SELECT last_seq FROM operation WHERE id = :op")
+                .bind("op", OP)
+                .mapTo(Long.class)
+                .one());
+    }
+
     private static int insertRow(Handle handle, long seq) {
         return handle.execute(
                 "INSERT INTO observation (operation_id, seq, id, type, at_utc, body, stored_at) VALUES (?, ?, ?, 't', 'a', '{}', 's')",
