@@ -223,15 +223,16 @@ public final class CorridorService {
                 return false;
             }
             boolean changed = false;
-            for (List<StoredEntry> page = ledger.read(operationId, state.cursor, REPLAY_PAGE);
+            state.skipOwnRanges();
+            for (List<StoredEntry> page = ledger.read(operationId, state.cursor, state.pageBeforeOwnRange());
                     !page.isEmpty();
-                    page = ledger.read(operationId, state.cursor, REPLAY_PAGE)) {
+                    page = ledger.read(operationId, state.cursor, state.pageBeforeOwnRange())) {
                 for (StoredEntry entry : page) {
                     changed |= replay(operationId, state.operation, state, entry);
                     state.cursor = entry.seq();
                 }
+                state.skipOwnRanges();
             }
-            state.skipOwnRanges();
             return changed;
         }
     }
@@ -769,6 +770,16 @@ public final class CorridorService {
         private long cursor;
         /** This server's own appends beyond the cursor, first seq to last seq, waiting for the gap before them. */
         private final java.util.TreeMap<Long, Long> ownRanges = new java.util.TreeMap<>();
+
+        /**
+         * How many entries to read after the cursor: a page, but not into this server's next own append, which is
+         * counted already (when another server's appends come between, reading straight on would parse it again).
+         * At least 1, once {@link #skipOwnRanges} has run. Called holding {@link #cursorLock}.
+         */
+        private int pageBeforeOwnRange() {
+            var next = ownRanges.firstEntry();
+            return next == null ? REPLAY_PAGE : (int) Math.max(1, Math.min(REPLAY_PAGE, next.getKey() - cursor - 1));
+        }
 
         /** Moves the cursor over own appends that now follow it. Called holding {@link #cursorLock}. */
         private void skipOwnRanges() {
