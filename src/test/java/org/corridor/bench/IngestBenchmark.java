@@ -31,7 +31,7 @@ import org.corridor.service.CorridorService;
  * observations (each checked, stored durably and added to the live tallies) from {@code clients} concurrent
  * clients; in the same run, {@link RawSqliteAppend} inserts the same number of rows in batches of 1,000 with the same
  * WAL and synchronous=FULL settings. Prints each run and the medians.
- * Run: {@code bench/run -main org.corridor.bench.IngestBenchmark [observations] [runs] [clients]}.
+ * Run: {@code bench/run -main org.corridor.bench.IngestBenchmark [observations] [runs] [clients] [warm-up runs]}.
  */
 public final class IngestBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,27 +43,35 @@ public final class IngestBenchmark {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         List<byte[]> batches = batches(total);
         double[] http = new double[runs];
         double[] raw = new double[runs];
         double[] cpu = new double[runs];
-        for (int run = 0; run < runs; run++) {
+        for (int run = -warmups; run < runs; run++) {
+            // Warm-up runs (as JMH's) let the JIT compile the hot paths first; they are printed, not counted.
+            int slot = Math.max(0, run);
             Path directory = Files.createTempDirectory("corridor-ingest");
-            raw[run] = RawSqliteAppend.measure(directory.resolve("raw.db"), total, BATCH, "FULL")
+            raw[slot] = RawSqliteAppend.measure(directory.resolve("raw.db"), total, BATCH, "FULL")
                     .rowsPerSecond();
-            http[run] = overHttp(directory.resolve("corridor.db"), SyntheticOperation.OPERATION, batches, clients);
-            cpu[run] = lastCpuMicrosPerObservation;
+            http[slot] = overHttp(directory.resolve("corridor.db"), SyntheticOperation.OPERATION, batches, clients);
+            cpu[slot] = lastCpuMicrosPerObservation;
             System.out.printf(
-                    "run %d: HTTP %,.0f observations/s (%.1f µs of CPU each), raw SQLite %,.0f rows/s, ratio %.2f%n",
-                    run + 1, http[run], cpu[run], raw[run], http[run] / raw[run]);
+                    "%s: HTTP %,.0f observations/s (%.1f µs of CPU each), raw SQLite %,.0f rows/s, ratio %.2f%n",
+                    label(run, warmups), http[slot], cpu[slot], raw[slot], http[slot] / raw[slot]);
             RawSqliteAppend.deleteRecursively(directory);
         }
         double medianHttp = median(http);
         double medianRaw = median(raw);
         System.out.printf(
-                "median of %d runs, %,d observations in batches of %,d, %d clients: HTTP %,.0f/s (%.1f µs of CPU each),"
+                "median of %d runs (after %d warm-up), %,d observations in batches of %,d, %d clients: HTTP %,.0f/s (%.1f µs of CPU each),"
                         + " raw %,.0f/s, ratio %.2f%n",
-                runs, total, BATCH, clients, medianHttp, median(cpu), medianRaw, medianHttp / medianRaw);
+                runs, warmups, total, BATCH, clients, medianHttp, median(cpu), medianRaw, medianHttp / medianRaw);
+    }
+
+    /** "run N" for a counted run, "warm-up N" for one of the {@code warmups} before them. */
+    static String label(int run, int warmups) {
+        return run < 0 ? "warm-up " + (run + warmups + 1) : "run " + (run + 1);
     }
 
     static List<byte[]> batches(int total) throws Exception {

@@ -35,7 +35,7 @@ import org.corridor.service.TransparencyLog;
  * rows the ledger writes (observations, their Merkle log hashes and references; a commit per 1,000 observations,
  * synchronous_commit on; see {@link #rawInsert}), then the real server with 1 instance, then 2 instances on the same database, each fed by 2 clients
  * posting batches of 1,000. Each run uses fresh schemas. Prints each run and the medians.
- * Run: {@code bench/run -main org.corridor.bench.PostgresIngestBenchmark JDBC_URL [observations] [runs]}.
+ * Run: {@code bench/run -main org.corridor.bench.PostgresIngestBenchmark JDBC_URL [observations] [runs] [warm-up runs]}.
  */
 public final class PostgresIngestBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,24 +47,33 @@ public final class PostgresIngestBenchmark {
         String base = args.length > 0 ? args[0] : System.getenv("CORRIDOR_TEST_PG_URL");
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         List<byte[]> batches = IngestBenchmark.batches(total);
         List<List<NewEntry>> rows = entries(total);
         double[] raw = new double[runs];
         double[] one = new double[runs];
         double[] two = new double[runs];
-        for (int run = 0; run < runs; run++) {
-            raw[run] = inSchema(base, url -> rawInsert(url, rows));
-            one[run] = inSchema(base, url -> overHttp(url, batches, 1));
-            two[run] = inSchema(base, url -> overHttp(url, batches, 2));
+        for (int run = -warmups; run < runs; run++) {
+            // Warm-up runs (as JMH's) let the JIT compile the hot paths first; they are printed, not counted.
+            int slot = Math.max(0, run);
+            raw[slot] = inSchema(base, url -> rawInsert(url, rows));
+            one[slot] = inSchema(base, url -> overHttp(url, batches, 1));
+            two[slot] = inSchema(base, url -> overHttp(url, batches, 2));
             System.out.printf(
-                    "run %d: raw pgjdbc %,.0f rows/s; HTTP, 1 instance %,.0f/s (%.2f); 2 instances %,.0f/s (%.2f)%n",
-                    run + 1, raw[run], one[run], one[run] / raw[run], two[run], two[run] / raw[run]);
+                    "%s: raw pgjdbc %,.0f rows/s; HTTP, 1 instance %,.0f/s (%.2f); 2 instances %,.0f/s (%.2f)%n",
+                    IngestBenchmark.label(run, warmups),
+                    raw[slot],
+                    one[slot],
+                    one[slot] / raw[slot],
+                    two[slot],
+                    two[slot] / raw[slot]);
         }
         double medianRaw = IngestBenchmark.median(raw);
         System.out.printf(
-                "median of %d runs, %,d observations in batches of %,d: raw %,.0f/s; 1 instance %,.0f/s, ratio %.2f;"
+                "median of %d runs (after %d warm-up), %,d observations in batches of %,d: raw %,.0f/s; 1 instance %,.0f/s, ratio %.2f;"
                         + " 2 instances %,.0f/s, ratio %.2f%n",
                 runs,
+                warmups,
                 total,
                 BATCH,
                 medianRaw,

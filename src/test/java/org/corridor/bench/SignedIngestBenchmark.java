@@ -33,7 +33,7 @@ import org.corridor.operation.Operation;
  * once) checks the same signatures over their messages on every core (the limit, taken before and after the HTTP run,
  * the higher kept), and on one, and the JDK's own Ed25519 on one core for comparison. Prints each run and the
  * medians.
- * Run: {@code bench/run -main org.corridor.bench.SignedIngestBenchmark [observations] [runs] [clients]}.
+ * Run: {@code bench/run -main org.corridor.bench.SignedIngestBenchmark [observations] [runs] [clients] [warm-up runs]}.
  */
 public final class SignedIngestBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +52,7 @@ public final class SignedIngestBenchmark {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int cores = Runtime.getRuntime().availableProcessors();
         Map<String, Ed25519.KeyPair> keys = keys(SyntheticOperation.OPERATION);
         Operation operation = withKeys(SyntheticOperation.OPERATION, keys);
@@ -64,38 +65,41 @@ public final class SignedIngestBenchmark {
         double[] jdk = new double[runs];
         double[] cpu = new double[runs];
         double[] verifyCpu = new double[runs];
-        for (int run = 0; run < runs; run++) {
+        for (int run = -warmups; run < runs; run++) {
+            // Warm-up runs (as JMH's) let the JIT compile the hot paths first; they are printed, not counted.
+            int slot = Math.max(0, run);
             double before = verifiesPerSecond(signatures, cores);
             double verifyCpuBefore = lastCpuMicrosPerVerification;
-            oneCore[run] = verifiesPerSecond(signatures.subList(0, Math.min(signatures.size(), total / 4)), 1);
-            jdk[run] = jdkVerifiesPerSecond(signatures.subList(0, Math.min(signatures.size(), JDK_SAMPLE)));
+            oneCore[slot] = verifiesPerSecond(signatures.subList(0, Math.min(signatures.size(), total / 4)), 1);
+            jdk[slot] = jdkVerifiesPerSecond(signatures.subList(0, Math.min(signatures.size(), JDK_SAMPLE)));
             Path directory = Files.createTempDirectory("corridor-signed-ingest");
-            http[run] = IngestBenchmark.overHttp(directory.resolve("corridor.db"), operation, batches, clients);
-            cpu[run] = IngestBenchmark.lastCpuMicrosPerObservation;
+            http[slot] = IngestBenchmark.overHttp(directory.resolve("corridor.db"), operation, batches, clients);
+            cpu[slot] = IngestBenchmark.lastCpuMicrosPerObservation;
             RawSqliteAppend.deleteRecursively(directory);
             // The limit is taken just before and just after, and the higher one kept: a shared machine slowed by
             // others during one measurement must not make the ratio look better than it is.
-            allCores[run] = Math.max(before, verifiesPerSecond(signatures, cores));
-            verifyCpu[run] = Math.min(verifyCpuBefore, lastCpuMicrosPerVerification);
+            allCores[slot] = Math.max(before, verifiesPerSecond(signatures, cores));
+            verifyCpu[slot] = Math.min(verifyCpuBefore, lastCpuMicrosPerVerification);
             System.out.printf(
-                    "run %d: HTTP %,.0f signed observations/s (%.1f µs of CPU each); verification limit %,.0f/s on %d"
+                    "%s: HTTP %,.0f signed observations/s (%.1f µs of CPU each); verification limit %,.0f/s on %d"
                             + " cores (%.1f µs of CPU each at best; %,.0f/s on one; JDK %,.0f/s on one); ratio %.2f%n",
-                    run + 1,
-                    http[run],
-                    cpu[run],
-                    allCores[run],
+                    IngestBenchmark.label(run, warmups),
+                    http[slot],
+                    cpu[slot],
+                    allCores[slot],
                     cores,
-                    verifyCpu[run],
-                    oneCore[run],
-                    jdk[run],
-                    http[run] / allCores[run]);
+                    verifyCpu[slot],
+                    oneCore[slot],
+                    jdk[slot],
+                    http[slot] / allCores[slot]);
         }
         double medianHttp = IngestBenchmark.median(http);
         double medianLimit = IngestBenchmark.median(allCores);
         System.out.printf(
-                "median of %d runs, %,d observations in batches of %,d, %d clients: HTTP %,.0f/s (%.1f µs of CPU each),"
+                "median of %d runs (after %d warm-up), %,d observations in batches of %,d, %d clients: HTTP %,.0f/s (%.1f µs of CPU each),"
                         + " limit %,.0f/s on %d cores (%.1f µs of CPU each), %,.0f/s on one, JDK %,.0f/s on one; ratio %.2f%n",
                 runs,
+                warmups,
                 total,
                 BATCH,
                 clients,
