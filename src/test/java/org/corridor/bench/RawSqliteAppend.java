@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The floor under the ledger's append rate: plain JDBC batch inserts of observation-sized rows into SQLite with the
  * ledger's settings (WAL, synchronous=FULL, a 32 MiB cache, a commit per batch), with no duplicate checks, triggers or references.
- * The HTTP ingest benchmark compares against this. Run: {@code java ... RawSqliteAppend [rows] [batchSize] [synchronous]};
+ * The HTTP ingest benchmark compares against this. Run: {@code bench/run -main org.corridor.bench.RawSqliteAppend [rows] [batchSize] [FULL|OFF] [without-id-index]};
  * {@code synchronous} is FULL (the ledger's, and the default) or OFF, to see what the fsyncs cost.
  */
 public final class RawSqliteAppend {
@@ -44,9 +44,16 @@ public final class RawSqliteAppend {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         String synchronous = args.length > 2 ? args[2] : "FULL";
+        boolean idIndex = args.length <= 3 || !args[3].equals("without-id-index");
         Path directory = Files.createTempDirectory("corridor-raw-append");
         try {
-            System.out.println(measure(directory.resolve("raw.db"), rows, batchSize, synchronous));
+            long cpu = IngestBenchmark.processCpuNanos();
+            Rate rate = measure(directory.resolve("raw.db"), rows, batchSize, synchronous, idIndex);
+            System.out.printf(
+                    "%s%s, %.1f µs of CPU per row%n",
+                    rate,
+                    idIndex ? "" : ", without the unique index on ids",
+                    (IngestBenchmark.processCpuNanos() - cpu) / 1e3 / rows);
         } finally {
             deleteRecursively(directory);
         }
@@ -54,11 +61,20 @@ public final class RawSqliteAppend {
 
     /** Appends {@code rows} rows to a new table in {@code file}, {@code batchSize} per transaction. */
     public static Rate measure(Path file, int rows, int batchSize, String synchronous) throws SQLException {
+        return measure(file, rows, batchSize, synchronous, true);
+    }
+
+    /**
+     * As {@link #measure(Path, int, int, String)}; without {@code idIndex}, the table has no unique index on its
+     * random UUIDs, to show what that index costs (the ledger cannot do without it).
+     */
+    public static Rate measure(Path file, int rows, int batchSize, String synchronous, boolean idIndex)
+            throws SQLException {
         if (!synchronous.equals("FULL") && !synchronous.equals("OFF")) {
             throw new IllegalArgumentException("synchronous must be FULL or OFF, was " + synchronous);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            configure(connection, synchronous);
+            configure(connection, synchronous, idIndex);
             long start = System.nanoTime();
             for (int first = 1; first <= rows; first += batchSize) {
                 insertBatch(connection, first, Math.min(rows, first + batchSize - 1));
@@ -67,7 +83,7 @@ public final class RawSqliteAppend {
         }
     }
 
-    private static void configure(Connection connection, String synchronous) throws SQLException {
+    private static void configure(Connection connection, String synchronous, boolean idIndex) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=" + synchronous);
@@ -76,7 +92,8 @@ public final class RawSqliteAppend {
             statement.execute("PRAGMA cache_size=-32768");
             statement.execute("CREATE TABLE observation (operation_id TEXT NOT NULL, seq INTEGER NOT NULL,"
                     + " id TEXT NOT NULL, type TEXT NOT NULL, at_utc TEXT NOT NULL, body TEXT NOT NULL,"
-                    + " stored_at TEXT NOT NULL, PRIMARY KEY (operation_id, seq), UNIQUE (operation_id, id))");
+                    + " stored_at TEXT NOT NULL, PRIMARY KEY (operation_id, seq)"
+                    + (idIndex ? ", UNIQUE (operation_id, id))" : ")"));
         }
         connection.setAutoCommit(false);
     }
