@@ -3,16 +3,10 @@ package org.corridor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.corridor.ledger.Ledger;
@@ -27,23 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  * reads none of its own appends back, even when the other's come between them.
  */
 class FollowStoreTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OPERATION = "aleppo-2016-12";
-    private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2016-12-20T00:00:00Z"));
-    private static final Instant END = Instant.parse("2016-12-19T22:00:00Z");
+    private static final String OPERATION = DemoOperation.ID;
+    private static final InstantSource CLOCK = DemoOperation.CLOCK;
 
     @TempDir
     Path directory;
 
     @Test
-    void followingTheStore_readsOnlyTheOtherServersAppends_andEndsWithTheFullReplaysNumbers() throws IOException {
-        List<JsonNode> observations = demoObservations();
+    void followingTheStore_readsOnlyTheOtherServersAppends_andEndsWithTheFullReplaysNumbers() {
+        List<JsonNode> observations = DemoOperation.observations();
         String url = "jdbc:sqlite:" + directory.resolve("corridor.db");
         AtomicLong readByA = new AtomicLong();
         try (Ledger storeA = Ledgers.open(url);
                 Ledger storeB = Ledgers.open(url)) {
             CorridorService a = CorridorService.start(counting(storeA, readByA), CLOCK);
-            a.defineOperation(resource("/demo/aleppo-2016-12.yaml"), "application/yaml");
+            a.defineOperation(DemoOperation.definition(), "application/yaml");
             CorridorService b = CorridorService.start(storeB, CLOCK);
             int aRecorded = 0;
             int bRecorded = 0;
@@ -66,9 +58,9 @@ class FollowStoreTest {
             b.followStore();
 
             assertThat(readByA.get()).as("entries A read from the store").isEqualTo(bRecorded);
-            Tallies full = CorridorService.start(storeA, CLOCK).tallies(OPERATION, END);
-            assertThat(a.tallies(OPERATION, END)).isEqualTo(full);
-            assertThat(b.tallies(OPERATION, END)).isEqualTo(full);
+            Tallies full = CorridorService.start(storeA, CLOCK).tallies(OPERATION, DemoOperation.END);
+            assertThat(a.tallies(OPERATION, DemoOperation.END)).isEqualTo(full);
+            assertThat(b.tallies(OPERATION, DemoOperation.END)).isEqualTo(full);
             assertThat(a.size(OPERATION)).isEqualTo(observations.size());
         }
     }
@@ -89,22 +81,5 @@ class FollowStoreTest {
                     }
                     return result;
                 });
-    }
-
-    private static List<JsonNode> demoObservations() throws IOException {
-        List<JsonNode> observations = new ArrayList<>();
-        for (String line :
-                new String(resource("/demo/aleppo-2016-12.observations.jsonl"), StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                observations.add(JSON.readTree(line));
-            }
-        }
-        return observations;
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = FollowStoreTest.class.getResourceAsStream(name)) {
-            return in.readAllBytes();
-        }
     }
 }

@@ -3,9 +3,7 @@ package org.corridor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A restart from a tally snapshot gives the numbers a full replay gives, and a snapshot that does not fit is ignored. */
 class TallySnapshotsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OPERATION = "aleppo-2016-12";
-    private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2016-12-20T00:00:00Z"));
-    private static final Instant END = Instant.parse("2016-12-19T22:00:00Z");
+    private static final String OPERATION = DemoOperation.ID;
+    private static final InstantSource CLOCK = DemoOperation.CLOCK;
+    private static final Instant END = DemoOperation.END;
 
     @TempDir
     Path directory;
@@ -37,15 +34,9 @@ class TallySnapshotsTest {
     private byte[] definition;
 
     @BeforeEach
-    void readDemo() throws IOException {
-        definition = resource("/demo/aleppo-2016-12.yaml");
-        observations = new ArrayList<>();
-        for (String line :
-                new String(resource("/demo/aleppo-2016-12.observations.jsonl"), StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                observations.add(JSON.readTree(line));
-            }
-        }
+    void readDemo() {
+        definition = DemoOperation.definition();
+        observations = DemoOperation.observations();
     }
 
     @Test
@@ -225,12 +216,6 @@ class TallySnapshotsTest {
     private static Tallies tallies(String url, Path snapshots) {
         try (Ledger ledger = Ledgers.open(url)) {
             return CorridorService.start(ledger, CLOCK, snapshots).tallies(OPERATION, END);
-        }
-    }
-
-    private static byte[] resource(String path) throws IOException {
-        try (InputStream in = TallySnapshotsTest.class.getResourceAsStream(path)) {
-            return in.readAllBytes();
         }
     }
 }
