@@ -131,15 +131,23 @@ final class Sqlite implements Dialect {
         public Connection openConnection() throws SQLException {
             if (writer.isHeldByCurrentThread() && !writingLent) {
                 if (writing == null || writing.isClosed()) {
-                    writing = dataSource.getConnection();
-                    try (var statement = writing.createStatement()) {
-                        statement.execute("PRAGMA wal_autocheckpoint=" + WAL_PAGES_BEFORE_CHECKPOINT);
-                    }
+                    writing = openWriter();
                 }
                 writingLent = true;
                 return writing;
             }
             return connections.openConnection();
+        }
+
+        private Connection openWriter() throws SQLException {
+            Connection opened = dataSource.getConnection();
+            try (var statement = opened.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint=" + WAL_PAGES_BEFORE_CHECKPOINT);
+                return opened;
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
         }
 
         @Override
