@@ -190,9 +190,10 @@ final class JdbcLedger implements Ledger {
 
     /**
      * Where the dialect says so (PostgreSQL), looks up what is stored under the batch's ids first, on its own, so that
-     * the operation stays locked only for the inserts; in the rare case another writer stored one of the ids in between, the insert breaks the unique key,
-     * the transaction rolls back, and the batch is appended again with the look-up inside the lock (see
-     * {@link AppendBatch}). Elsewhere (SQLite) the look-up runs inside the write transaction.
+     * the operation stays locked only for the inserts; in the rare case another writer stored one of the ids in
+     * between, the insert breaks the unique key, the transaction rolls back, and the batch is appended again with the
+     * look-up inside the lock (see {@link AppendBatch}). Elsewhere (SQLite) the look-up runs inside the write
+     * transaction.
      */
     @Override
     public List<AppendResult> append(String operationId, List<NewEntry> batch) {
