@@ -1,6 +1,5 @@
 package org.corridor.ledger.jdbc;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.corridor.integrity.Frontier;
-import org.corridor.integrity.MerkleLog;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.AppendResult.Outcome;
 import org.corridor.ledger.NewEntry;
@@ -93,10 +91,15 @@ final class AppendBatch {
         this.known = new HashMap<>(stored);
     }
 
-    List<AppendResult> append(List<NewEntry> batch) throws SQLException {
+    /** Appends {@code batch}; {@code leafHashes} holds each entry's Merkle leaf hash, in the same order. */
+    List<AppendResult> append(List<NewEntry> batch, List<byte[]> leafHashes) throws SQLException {
+        if (leafHashes.size() != batch.size()) {
+            throw new IllegalArgumentException(
+                    batch.size() + " entries to append but " + leafHashes.size() + " leaf hashes");
+        }
         List<AppendResult> results = new ArrayList<>(batch.size());
-        for (NewEntry entry : batch) {
-            results.add(decide(entry));
+        for (int i = 0; i < batch.size(); i++) {
+            results.add(decide(batch.get(i), leafHashes.get(i)));
         }
         for (Map.Entry<ReferenceKind, String> reference : used) {
             references.add(operationId, reference.getKey().stored(), reference.getValue());
@@ -125,24 +128,21 @@ final class AppendBatch {
         return stored;
     }
 
-    private AppendResult decide(NewEntry entry) {
+    private AppendResult decide(NewEntry entry, byte[] leafHash) {
         Stored stored = known.get(entry.id());
         if (stored == null) {
-            return create(entry);
+            return create(entry, leafHash);
         }
         return stored.body().equals(entry.body())
                 ? new AppendResult(entry.id(), Outcome.DUPLICATE, stored.seq())
                 : new AppendResult(entry.id(), Outcome.CONFLICT, 0);
     }
 
-    private AppendResult create(NewEntry entry) {
+    private AppendResult create(NewEntry entry, byte[] leafHash) {
         long seq = ++lastSeq;
         known.put(entry.id(), new Stored(seq, entry.body()));
         observations.add(operationId, seq, entry.id().toString(), entry.type(), entry.atUtc(), entry.body(), storedAt);
-        LogNodes.add(
-                logNodes,
-                operationId,
-                frontier.append(MerkleLog.leafHash(entry.body().getBytes(StandardCharsets.UTF_8))));
+        LogNodes.add(logNodes, operationId, frontier.append(leafHash));
         for (ReferenceKind kind : ReferenceKind.values()) {
             for (String ref : kind.idsIn(entry.references())) {
                 used.add(Map.entry(kind, ref));

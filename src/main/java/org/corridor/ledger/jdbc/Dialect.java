@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.corridor.integrity.BatchedNodes;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -81,6 +82,15 @@ interface Dialect extends AutoCloseable {
             select.setString(i + 2, ids.get(Math.min(i, ids.size() - 1)));
         }
         return select;
+    }
+
+    /**
+     * A query of {@code level, idx, hash} of the operation's stored Merkle log subtrees at {@code nodes} (at least
+     * one, distinct); a node not stored has no row. By default one lookup per node joined by {@code UNION ALL}.
+     */
+    default PreparedStatement selectLogNodes(Connection connection, String operationId, List<BatchedNodes.Node> nodes)
+            throws SQLException {
+        return LogNodes.selectEach(connection, operationId, nodes);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.corridor.ledger.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -22,6 +23,7 @@ import org.corridor.core.StorageException;
 import org.corridor.core.Times;
 import org.corridor.integrity.BatchedNodes;
 import org.corridor.integrity.Frontier;
+import org.corridor.integrity.MerkleLog;
 import org.corridor.ledger.AppendResult;
 import org.corridor.ledger.DefinitionChange;
 import org.corridor.ledger.Ledger;
@@ -193,18 +195,23 @@ final class JdbcLedger implements Ledger {
      * the operation stays locked only for the inserts; in the rare case another writer stored one of the ids in
      * between, the insert breaks the unique key, the transaction rolls back, and the batch is appended again with the
      * look-up inside the lock (see {@link AppendBatch}). Elsewhere (SQLite) the look-up runs inside the write
-     * transaction.
+     * transaction. Either way each entry's leaf hash is computed first, outside the lock: hashing the bodies was most
+     * of the Java work an append did while holding it (3.6 ms for 1,000 observations on PostgreSQL).
      */
     @Override
     public List<AppendResult> append(String operationId, List<NewEntry> batch) {
+        List<byte[]> leafHashes = leafHashes(batch);
         return writing("append " + batch.size() + " observations to operation '" + operationId + "'", () -> {
             if (!dialect.looksUpBeforeTheLock()) {
                 return dialect.inWriteTransaction(
-                        jdbi, handle -> append(handle, operationId, batch, storedAmong(handle, operationId, batch)));
+                        jdbi,
+                        handle -> append(
+                                handle, operationId, batch, leafHashes, storedAmong(handle, operationId, batch)));
             }
             Map<UUID, AppendBatch.Stored> stored = jdbi.withHandle(handle -> storedAmong(handle, operationId, batch));
             try {
-                return dialect.inWriteTransaction(jdbi, handle -> append(handle, operationId, batch, stored));
+                return dialect.inWriteTransaction(
+                        jdbi, handle -> append(handle, operationId, batch, leafHashes, stored));
             } catch (SqlFailure e) {
                 if (!(e.getCause() instanceof SQLException cause) || !dialect.observationIdTaken(cause)) {
                     throw e;
@@ -213,9 +220,20 @@ final class JdbcLedger implements Ledger {
                         .addKeyValue("operation", operationId)
                         .log("an id of the batch was stored by another writer meanwhile; appending again");
                 return dialect.inWriteTransaction(
-                        jdbi, handle -> append(handle, operationId, batch, storedAmong(handle, operationId, batch)));
+                        jdbi,
+                        handle -> append(
+                                handle, operationId, batch, leafHashes, storedAmong(handle, operationId, batch)));
             }
         });
+    }
+
+    /** The Merkle leaf hash of each entry's body, in the batch's order. */
+    private static List<byte[]> leafHashes(List<NewEntry> batch) {
+        List<byte[]> hashes = new ArrayList<>(batch.size());
+        for (NewEntry entry : batch) {
+            hashes.add(MerkleLog.leafHash(entry.body().getBytes(StandardCharsets.UTF_8)));
+        }
+        return hashes;
     }
 
     private Map<UUID, AppendBatch.Stored> storedAmong(Handle handle, String operationId, List<NewEntry> batch) {
@@ -227,7 +245,11 @@ final class JdbcLedger implements Ledger {
     }
 
     private List<AppendResult> append(
-            Handle handle, String operationId, List<NewEntry> batch, Map<UUID, AppendBatch.Stored> stored) {
+            Handle handle,
+            String operationId,
+            List<NewEntry> batch,
+            List<byte[]> leafHashes,
+            Map<UUID, AppendBatch.Stored> stored) {
         long lastSeq = handle.createQuery(dialect.selectLastSeqForAppend())
                 .bind("id", operationId)
                 .mapTo(Long.class)
@@ -238,7 +260,7 @@ final class JdbcLedger implements Ledger {
         List<AppendResult> results;
         try {
             results = new AppendBatch(handle.getConnection(), dialect, operationId, lastSeq, storedAt, frontier, stored)
-                    .append(batch);
+                    .append(batch, leafHashes);
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
@@ -265,7 +287,7 @@ final class JdbcLedger implements Ledger {
             return kept.copy();
         }
         return BatchedNodes.compute(
-                nodes -> LogNodes.read(handle, operationId, nodes), nodes -> Frontier.of(nodes, size));
+                nodes -> LogNodes.read(handle, dialect, operationId, nodes), nodes -> Frontier.of(nodes, size));
     }
 
     private static Frontier larger(Frontier a, Frontier b) {
@@ -278,7 +300,7 @@ final class JdbcLedger implements Ledger {
                 "read the Merkle log of operation '" + operationId + "'",
                 () -> jdbi.withHandle(handle -> {
                     lastSeq(handle, operationId);
-                    return LogNodes.read(handle, operationId, nodes);
+                    return LogNodes.read(handle, dialect, operationId, nodes);
                 }));
     }
 

@@ -49,7 +49,7 @@ final class LogBackfill {
             return false;
         }
         Frontier frontier = BatchedNodes.compute(
-                nodes -> LogNodes.read(handle, operationId, nodes), nodes -> Frontier.of(nodes, leaves));
+                nodes -> LogNodes.read(handle, dialect, operationId, nodes), nodes -> Frontier.of(nodes, leaves));
         TableRows insert = LogNodes.rows();
         handle.createQuery("SELECT seq, body FROM observation WHERE operation_id = :operation AND seq > :after"
                         + " ORDER BY seq LIMIT :limit")

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.corridor.core.StorageException;
+import org.corridor.integrity.BatchedNodes;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -181,6 +183,32 @@ final class Postgres implements Dialect {
                 + " WHERE operation_id = ? AND id = wanted.id LIMIT 1) o");
         select.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
         select.setString(2, operationId);
+        return select;
+    }
+
+    /**
+     * One statement text for any number of nodes, the nodes as two array parameters, each a probe of log_node's
+     * primary key. A {@code UNION ALL} of one lookup per node is a new text for each count, parsed and planned again;
+     * an append reads the log's right edge this way whenever another server appended since its own last append.
+     */
+    @Override
+    public PreparedStatement selectLogNodes(Connection connection, String operationId, List<BatchedNodes.Node> nodes)
+            throws SQLException {
+        PreparedStatement select = connection.prepareStatement("SELECT n.level, n.idx, n.hash"
+                + " FROM unnest(?::int[], ?::bigint[]) AS wanted(level, idx) CROSS JOIN LATERAL (SELECT level, idx,"
+                + " hash FROM log_node WHERE operation_id = ? AND level = wanted.level AND idx = wanted.idx) n");
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        select.setArray(
+                1,
+                postgres.createArrayOf(
+                        "int4",
+                        nodes.stream().mapToInt(BatchedNodes.Node::level).toArray()));
+        select.setArray(
+                2,
+                postgres.createArrayOf(
+                        "int8",
+                        nodes.stream().mapToLong(BatchedNodes.Node::index).toArray()));
+        select.setString(3, operationId);
         return select;
     }
 
