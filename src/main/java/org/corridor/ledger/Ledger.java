@@ -41,8 +41,9 @@ public interface Ledger extends AutoCloseable {
     List<OperationHead> heads();
 
     /**
-     * Appends a batch in one transaction: each entry is stored (a new sequence number), found identical to the one
-     * stored under its id (duplicate), or found different from it (conflict). The results are in the batch's order.
+     * Appends a batch in one transaction, stored whole or not at all (the transaction may hold other batches appended
+     * at the same moment): each entry is stored (a new sequence number), found identical to the one stored under its
+     * id (duplicate), or found different from it (conflict). The results are in the batch's order.
      * When this returns, every created entry is durable, with the personal data sealed beside it
      * ({@link NewEntry#persons()}); a duplicate's personal data is kept too when none was kept before.
      */

@@ -370,6 +370,83 @@ abstract class LedgerContract {
         assertLogHoldsTheStoredBodies(ledger, OP);
     }
 
+    /**
+     * Eight writers at once each append a batch of their own new observation and one shared id, each with a body of
+     * its own, as a device resending an edited record through several servers might. Appends waiting at the same
+     * moment are written in one transaction (group commit), where an id met twice is decided as if the batches came
+     * one after the other: the shared id is stored once, with the body of the writer whose result says so, every other
+     * writer gets a conflict for it, and every writer's own observation is stored.
+     */
+    @Test
+    void append_ofOneIdWithDifferentBodiesAtOnce_storesOne_andTheOthersConflict() throws Exception {
+        defineOperation();
+        UUID shared = id(999);
+        List<Callable<List<AppendResult>>> tasks = new ArrayList<>();
+        for (int writer = 1; writer <= 8; writer++) {
+            List<NewEntry> batch = List.of(entry(writer), entry(shared, writer, DEFINED));
+            tasks.add(() -> ledger.append(OP, batch));
+        }
+        List<List<AppendResult>> results = allAtOnce(tasks);
+
+        List<Long> storedWith = new ArrayList<>();
+        for (int writer = 1; writer <= 8; writer++) {
+            List<AppendResult> own = results.get(writer - 1);
+            assertThat(own.get(0).outcome()).isEqualTo(Outcome.CREATED);
+            assertThat(own.get(1).outcome()).isIn(Outcome.CREATED, Outcome.CONFLICT);
+            if (own.get(1).outcome() == Outcome.CREATED) {
+                storedWith.add((long) writer);
+            }
+        }
+        assertThat(storedWith).hasSize(1);
+        assertThat(ledger.size(OP)).isEqualTo(9);
+        StoredEntry stored = ledger.read(OP, 0, 9).stream()
+                .filter(entry -> entry.id().equals(shared))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stored.body()).contains("\"people\":" + storedWith.getFirst() + ",");
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
+    /**
+     * Eight writers at once, one of whose batches the database refuses (personal data without its digest breaks a NOT
+     * NULL column). Batches written together in one transaction must not share that failure: the refused batch alone
+     * fails, naming the append, and every other writer's observations are stored, the log without a gap.
+     */
+    @Test
+    void append_ofBatchesAtOnce_whereTheDatabaseRefusesOne_failsThatOneAlone() throws Exception {
+        defineOperation();
+        SealedPersons withoutDigest = new SealedPersons(null, "key-1", new byte[12], new byte[32]);
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int writer = 1; writer <= 8; writer++) {
+            List<NewEntry> batch = writer == 3
+                    ? List.of(entry(writer * 10).withPersons(withoutDigest))
+                    : entries(writer * 10, writer * 10 + 4);
+            tasks.add(() -> {
+                try {
+                    return ledger.append(OP, batch).stream()
+                            .map(result -> result.outcome().name())
+                            .distinct()
+                            .toList()
+                            .toString();
+                } catch (org.corridor.core.StorageException e) {
+                    return "refused: " + e.getMessage();
+                }
+            });
+        }
+        List<String> outcomes = allAtOnce(tasks);
+
+        for (int writer = 1; writer <= 8; writer++) {
+            if (writer == 3) {
+                assertThat(outcomes.get(writer - 1)).startsWith("refused: could not append 1 observations");
+            } else {
+                assertThat(outcomes.get(writer - 1)).isEqualTo("[CREATED]");
+            }
+        }
+        assertThat(ledger.size(OP)).isEqualTo(35);
+        assertThat(ledger.read(OP, 0, 100)).extracting(StoredEntry::id).doesNotContain(id(30));
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
     /** Runs every task on a thread of its own, all released at the same moment; their results in task order. */
     private static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
