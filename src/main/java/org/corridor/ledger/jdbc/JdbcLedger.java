@@ -235,7 +235,7 @@ final class JdbcLedger implements Ledger {
                 List<Waiting> group = new ArrayList<>();
                 try {
                     writeGroup(operationId, turns, group);
-                } catch (Throwable unexpected) { // an Error: no batch taken off the line may be left waiting
+                } catch (Throwable unexpected) { // what writeGroup does not settle: no batch taken may be left waiting
                     group.forEach(waiting -> waiting.done().completeExceptionally(unexpected));
                     throw unexpected;
                 }
@@ -263,7 +263,7 @@ final class JdbcLedger implements Ledger {
         final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
 
         /**
-         * Takes the batches first in line, together at most {@value #MAX_GROUP_ENTRIES} entries, or one larger batch
+         * Takes the batches first in line, together at most {@value JdbcLedger#MAX_GROUP_ENTRIES} entries, or one larger batch
          * alone; never none, since whoever calls this has a batch in line that is not yet written.
          */
         List<Waiting> nextGroup() {
