@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
 final class JdbcLedger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcLedger.class);
     private static final int FOR_EACH_PAGE = 1_000;
+    private static final String WRITE_ADVICE =
+            "Nothing of it was stored. Check that the database is reachable, writable"
+                    + " and has free space, then try again";
     /** The most entries one group commit writes (see {@link #append}). */
     static final int MAX_GROUP_ENTRIES = 5_000;
 
@@ -287,50 +290,64 @@ final class JdbcLedger implements Ledger {
      * writes them in one transaction; when that fails, writes each of them in one of its own.
      */
     private void writeGroup(String operationId, Turns turns, List<Waiting> group) {
+        RuntimeException failure;
         try {
-            List<AppendResult> results = writing("append observations to operation '" + operationId + "'", () -> {
-                try {
-                    return dialect.inWriteTransaction(
-                            jdbi, handle -> appendGroup(handle, operationId, turns, group, false));
-                } catch (SqlFailure e) {
-                    if (group.isEmpty()
-                            || !(e.getCause() instanceof SQLException cause)
-                            || !dialect.observationIdTaken(cause)) {
-                        throw e;
-                    }
-                    LOG.atDebug()
-                            .addKeyValue("operation", operationId)
-                            .log("an id of the batch was stored by another writer meanwhile; appending again");
-                    return dialect.inWriteTransaction(
-                            jdbi, handle -> appendGroup(handle, operationId, turns, group, true));
+            List<AppendResult> results;
+            try {
+                results = dialect.inWriteTransaction(
+                        jdbi, handle -> appendGroup(handle, operationId, turns, group, false));
+            } catch (SqlFailure e) {
+                if (group.isEmpty()
+                        || !(e.getCause() instanceof SQLException cause)
+                        || !dialect.observationIdTaken(cause)) {
+                    throw e;
                 }
-            });
+                LOG.atDebug()
+                        .addKeyValue("operation", operationId)
+                        .log("an id of the batch was stored by another writer meanwhile; appending again");
+                results = dialect.inWriteTransaction(
+                        jdbi, handle -> appendGroup(handle, operationId, turns, group, true));
+            }
             int from = 0;
             for (Waiting waiting : group) {
                 int to = from + waiting.batch().size();
                 waiting.done().complete(List.copyOf(results.subList(from, to)));
                 from = to;
             }
+            return;
+        } catch (JdbiException | SqlFailure e) {
+            takeIfNone(turns, group);
+            failure = storageFailure(appending(entriesIn(group), operationId), WRITE_ADVICE, e);
         } catch (RuntimeException e) {
-            if (group.isEmpty()) { // failed before it took any batch: those first in line share the failure
-                group.addAll(turns.nextGroup());
-            }
-            if (group.size() == 1) {
-                group.getFirst().done().completeExceptionally(e);
-                return;
-            }
-            LOG.atWarn()
-                    .addKeyValue("operation", operationId)
-                    .addKeyValue("batches", group.size())
-                    .log("a group of appends failed together; writing each batch on its own");
-            for (Waiting waiting : group) {
-                try {
-                    waiting.done().complete(appendAlone(operationId, waiting));
-                } catch (RuntimeException failure) {
-                    waiting.done().completeExceptionally(failure);
-                }
+            takeIfNone(turns, group);
+            failure = e;
+        }
+        if (group.size() == 1) {
+            group.getFirst().done().completeExceptionally(failure);
+            return;
+        }
+        LOG.atWarn()
+                .addKeyValue("operation", operationId)
+                .addKeyValue("batches", group.size())
+                .log("a group of appends failed together; writing each batch on its own");
+        for (Waiting waiting : group) {
+            try {
+                waiting.done().complete(appendAlone(operationId, waiting));
+            } catch (RuntimeException e) {
+                waiting.done().completeExceptionally(e);
             }
         }
+    }
+
+    /** A turn that failed before it took any batch: those first in line share its failure. */
+    private static void takeIfNone(Turns turns, List<Waiting> group) {
+        if (group.isEmpty()) {
+            group.addAll(turns.nextGroup());
+        }
+    }
+
+    private static int entriesIn(List<Waiting> group) {
+        return group.stream().mapToInt(waiting -> waiting.batch().size()).sum();
     }
 
     /**
@@ -703,11 +720,7 @@ final class JdbcLedger implements Ledger {
     }
 
     private <T> T writing(String action, Supplier<T> work) {
-        return failingAs(
-                action,
-                "Nothing of it was stored. Check that the database is reachable, writable and has free space, then"
-                        + " try again",
-                work);
+        return failingAs(action, WRITE_ADVICE, work);
     }
 
     private <T> T reading(String action, Supplier<T> work) {
@@ -718,9 +731,13 @@ final class JdbcLedger implements Ledger {
         try {
             return work.get();
         } catch (JdbiException | SqlFailure e) {
-            throw new StorageException(
-                    "could not " + action + " in " + dialect.describe() + ": " + cause(e) + ". " + advice, e);
+            throw storageFailure(action, advice, e);
         }
+    }
+
+    private StorageException storageFailure(String action, String advice, RuntimeException failure) {
+        return new StorageException(
+                "could not " + action + " in " + dialect.describe() + ": " + cause(failure) + ". " + advice, failure);
     }
 
     /** The database's own words for what went wrong, without JDBI's statement context. */

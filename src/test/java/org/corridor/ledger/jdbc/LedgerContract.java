@@ -407,6 +407,23 @@ abstract class LedgerContract {
         assertLogHoldsTheStoredBodies(ledger, OP);
     }
 
+    /** A batch the database refuses, appended alone: the failure names the append, and nothing of it is stored. */
+    @Test
+    void append_ofABatchTheDatabaseRefuses_failsNamingTheAppend_andStoresNothing() {
+        defineOperation();
+        SealedPersons withoutDigest = new SealedPersons(null, "key-1", new byte[12], new byte[32]);
+        List<NewEntry> batch = List.of(entry(1), entry(2).withPersons(withoutDigest));
+
+        assertThatThrownBy(() -> ledger.append(OP, batch))
+                .isInstanceOf(org.corridor.core.StorageException.class)
+                .hasMessageStartingWith("could not append 2 observations to operation '" + OP + "'")
+                .hasMessageContaining("Nothing of it was stored");
+        assertThat(ledger.size(OP)).isZero();
+        ledger.append(OP, entries(1, 3));
+        assertThat(ledger.size(OP)).isEqualTo(3);
+        assertLogHoldsTheStoredBodies(ledger, OP);
+    }
+
     /**
      * Eight writers at once, one of whose batches the database refuses (personal data without its digest breaks a NOT
      * NULL column). Batches written together in one transaction must not share that failure: the refused batch alone
