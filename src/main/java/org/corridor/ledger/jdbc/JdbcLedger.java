@@ -332,7 +332,7 @@ final class JdbcLedger implements Ledger {
                 .log("a group of appends failed together; writing each batch on its own");
         for (Waiting waiting : group) {
             try {
-                waiting.done().complete(appendAlone(operationId, waiting));
+                waiting.done().complete(appendAlone(operationId, turns, waiting));
             } catch (RuntimeException e) {
                 waiting.done().completeExceptionally(e);
             }
@@ -380,21 +380,15 @@ final class JdbcLedger implements Ledger {
                 lookUpHere ? storedAmong(handle, operationId, entries) : lookedUp);
     }
 
-    /** Appends one batch in a transaction of its own, as when a group it was in failed. */
-    private List<AppendResult> appendAlone(String operationId, Waiting waiting) {
-        List<NewEntry> batch = waiting.batch();
+    /**
+     * Appends one batch in a transaction of its own, as when a group it was in failed, looking up its ids inside the
+     * lock.
+     */
+    private List<AppendResult> appendAlone(String operationId, Turns turns, Waiting waiting) {
+        List<Waiting> alone = new ArrayList<>(List.of(waiting));
         return writing(
-                appending(batch.size(), operationId),
-                () -> dialect.inWriteTransaction(jdbi, handle -> {
-                    long lastSeq = lockLastSeq(handle, operationId);
-                    return append(
-                            handle,
-                            operationId,
-                            lastSeq,
-                            batch,
-                            waiting.leafHashes(),
-                            storedAmong(handle, operationId, batch));
-                }));
+                appending(waiting.batch().size(), operationId),
+                () -> dialect.inWriteTransaction(jdbi, handle -> appendGroup(handle, operationId, turns, alone, true)));
     }
 
     private static String appending(int count, String operationId) {
