@@ -360,14 +360,14 @@ final class JdbcLedger implements Ledger {
         if (group.isEmpty()) {
             group.addAll(turns.nextGroup());
         }
+        boolean lookUp = lookUpHere || group.stream().anyMatch(waiting -> waiting.lookedUp() == null);
         List<NewEntry> entries = new ArrayList<>();
         List<byte[]> leafHashes = new ArrayList<>();
         Map<UUID, AppendBatch.Stored> lookedUp = new HashMap<>();
         for (Waiting waiting : group) {
             entries.addAll(waiting.batch());
             leafHashes.addAll(waiting.leafHashes());
-            lookUpHere |= waiting.lookedUp() == null;
-            if (!lookUpHere) {
+            if (!lookUp) {
                 lookedUp.putAll(waiting.lookedUp());
             }
         }
@@ -377,7 +377,7 @@ final class JdbcLedger implements Ledger {
                 lastSeq,
                 entries,
                 leafHashes,
-                lookUpHere ? storedAmong(handle, operationId, entries) : lookedUp);
+                lookUp ? storedAmong(handle, operationId, entries) : lookedUp);
     }
 
     /**
