@@ -104,9 +104,7 @@ final class AppendBatch {
         for (Map.Entry<ReferenceKind, String> reference : used) {
             references.add(operationId, reference.getKey().stored(), reference.getValue());
         }
-        dialect.insert(connection, observations);
-        dialect.insert(connection, logNodes);
-        dialect.insert(connection, references);
+        dialect.insertAll(connection, List.of(observations, logNodes, references));
         return results;
     }
 

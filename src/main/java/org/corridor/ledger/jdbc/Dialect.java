@@ -41,6 +41,13 @@ interface Dialect extends AutoCloseable {
     /** Runs {@code work} in one transaction that no other write can interleave with, and commits it durably. */
     <T> T inWriteTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work);
 
+    /** Inserts each table's rows, in order, as {@link #insert} does; a dialect may send them together. */
+    default void insertAll(Connection connection, List<TableRows> tables) throws SQLException {
+        for (TableRows rows : tables) {
+            insert(connection, rows);
+        }
+    }
+
     /**
      * Inserts every row of {@code rows} in one go: by default a JDBC batch of one prepared INSERT, which SQLite runs
      * without a round trip per row.
@@ -110,9 +117,6 @@ interface Dialect extends AutoCloseable {
      * another writer took one of them meanwhile), rather than inside it.
      */
     boolean looksUpBeforeTheLock();
-
-    /** Called in an append's transaction that stored something, or a definition's, so that other processes hear of it at commit. */
-    default void announceChange(Handle handle, String operationId) {}
 
     /** Calls {@code appended} when any process commits an append or a definition; null when it cannot tell which operation. */
     default AutoCloseable watchChanges(java.util.function.Consumer<String> appended) {

@@ -120,7 +120,6 @@ final class JdbcLedger implements Ledger {
         Optional<String> stored = definition(handle, operationId);
         if (stored.isEmpty()) {
             insertOperation(handle, operationId, definitionJson);
-            dialect.announceChange(handle, operationId);
             return DefinitionChange.CREATED;
         }
         if (stored.get().equals(definitionJson)) {
@@ -128,7 +127,6 @@ final class JdbcLedger implements Ledger {
         }
         refuseDroppingUsedIds(operationId, used(handle, operationId), stillDefined);
         replaceOperation(handle, operationId, definitionJson);
-        dialect.announceChange(handle, operationId);
         return DefinitionChange.REPLACED;
     }
 
@@ -444,9 +442,6 @@ final class JdbcLedger implements Ledger {
             }
         } catch (SQLException e) {
             throw new SqlFailure(e);
-        }
-        if (frontier.size() > lastSeq) {
-            dialect.announceChange(handle, operationId);
         }
         // Kept for the next append once this one commits; a failed commit leaves a size that no longer matches.
         handle.afterCommit(() -> frontiers.merge(operationId, frontier, JdbcLedger::larger));

@@ -117,15 +117,6 @@ final class Postgres implements Dialect {
         return jdbi.inTransaction(work);
     }
 
-    /** NOTIFY is sent at commit, and only then: listeners never hear of an append that was rolled back. */
-    @Override
-    public void announceChange(Handle handle, String operationId) {
-        handle.createQuery("SELECT pg_notify('" + PostgresWatcher.CHANNEL + "', :operation)")
-                .bind("operation", operationId)
-                .map((row, context) -> Boolean.TRUE)
-                .list();
-    }
-
     /**
      * One statement per table, whatever the number of rows: each column goes as one array parameter and
      * {@code unnest} turns them back into rows ({@code INSERT ... SELECT * FROM unnest(?::text[], ...)}). A batch of
@@ -137,18 +128,44 @@ final class Postgres implements Dialect {
         if (rows.isEmpty()) {
             return;
         }
-        List<TableRows.Column> columns = rows.columns();
-        String sql = rows.insertInto() + " SELECT * FROM unnest("
-                + columns.stream()
-                        .map(column -> "?::" + column.type().postgres() + "[]")
-                        .collect(Collectors.joining(", "))
-                + ")" + rows.conflict();
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (int i = 0; i < columns.size(); i++) {
+        try (PreparedStatement insert = connection.prepareStatement(insertSql(rows))) {
+            for (int i = 0; i < rows.columns().size(); i++) {
                 insert.setArray(i + 1, column(connection, rows, i));
             }
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * The tables' statements, each as {@link #insert} writes it, sent as one: the driver sends them in one round trip.
+     * An append writes its observations, their log hashes and references while it holds the operation's row, and
+     * each round trip then is time that every other append to the operation waits out.
+     */
+    @Override
+    public void insertAll(Connection connection, List<TableRows> tables) throws SQLException {
+        List<TableRows> present =
+                tables.stream().filter(rows -> !rows.isEmpty()).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        String sql = present.stream().map(Postgres::insertSql).collect(Collectors.joining("; "));
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            for (TableRows rows : present) {
+                for (int i = 0; i < rows.columns().size(); i++) {
+                    insert.setArray(parameter++, column(connection, rows, i));
+                }
+            }
+            insert.execute();
+        }
+    }
+
+    private static String insertSql(TableRows rows) {
+        return rows.insertInto() + " SELECT * FROM unnest("
+                + rows.columns().stream()
+                        .map(column -> "?::" + column.type().postgres() + "[]")
+                        .collect(Collectors.joining(", "))
+                + ")" + rows.conflict();
     }
 
     private static Array column(Connection connection, TableRows rows, int index) throws SQLException {

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * unknown operation (null), since notifications sent while it was away are lost.
  */
 final class PostgresWatcher implements AutoCloseable {
+    /** The channel the database's own triggers notify on (migration V11): the two must name the same one. */
     static final String CHANNEL = "corridor_appended";
+
     private static final Logger LOG = LoggerFactory.getLogger(PostgresWatcher.class);
     private static final int WAIT_MILLIS = 250;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
