@@ -795,6 +795,28 @@ abstract class LedgerContract {
         assertLogHoldsTheStoredBodies(ledger, OP);
     }
 
+    /**
+     * Each append of one ledger finds the log grown by the other's since its own last one, so it takes the log's edge
+     * from the store as it locks the operation; batches of 1 to 7 entries bring the sizes through many patterns of
+     * bits.
+     */
+    @Test
+    void log_staysOneTree_whenTwoLedgersTakeTurnsAtEverySize() {
+        defineOperation();
+        try (Ledger second = open(InstantSource.fixed(STORED_AT))) {
+            int next = 1;
+            for (int turn = 0; turn < 40; turn++) {
+                int count = 1 + turn % 7;
+                assertThat((turn % 2 == 0 ? ledger : second).append(OP, entries(next, next + count - 1)))
+                        .extracting(AppendResult::outcome)
+                        .containsOnly(Outcome.CREATED);
+                next += count;
+            }
+            assertThat(ledger.size(OP)).isEqualTo(next - 1);
+            assertLogHoldsTheStoredBodies(second, OP);
+        }
+    }
+
     @Test
     void log_eachOperationHasItsOwn() {
         defineOperation();
