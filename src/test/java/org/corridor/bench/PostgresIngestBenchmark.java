@@ -34,7 +34,8 @@ import org.corridor.service.TransparencyLog;
  * Ingest over HTTP on PostgreSQL against the floor under it, in the same run: a raw pgjdbc batch insert of the same
  * rows the ledger writes (observations, their Merkle log hashes and references; a commit per 1,000 observations,
  * synchronous_commit on; see {@link #rawInsert}), then the real server with 1 instance, then 2 instances on the same database, each fed by 2 clients
- * posting batches of 1,000. Each run uses fresh schemas. Prints each run and the medians.
+ * posting batches of 1,000. Each run uses fresh schemas. Prints each run and the medians, with the CPU time per
+ * observation of this JVM and of the PostgreSQL server while each side ran.
  * Run: {@code bench/run -main org.corridor.bench.PostgresIngestBenchmark JDBC_URL [observations] [runs] [warm-up runs]}.
  */
 public final class PostgresIngestBenchmark {
@@ -50,9 +51,9 @@ public final class PostgresIngestBenchmark {
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         List<byte[]> batches = IngestBenchmark.batches(total);
         List<List<NewEntry>> rows = entries(total);
-        double[] raw = new double[runs];
-        double[] one = new double[runs];
-        double[] two = new double[runs];
+        Measured[] raw = new Measured[runs];
+        Measured[] one = new Measured[runs];
+        Measured[] two = new Measured[runs];
         for (int run = -warmups; run < runs; run++) {
             // Warm-up runs (as JMH's) let the JIT compile the hot paths first; they are printed, not counted.
             int slot = Math.max(0, run);
@@ -60,15 +61,19 @@ public final class PostgresIngestBenchmark {
             one[slot] = inSchema(base, url -> overHttp(url, batches, 1));
             two[slot] = inSchema(base, url -> overHttp(url, batches, 2));
             System.out.printf(
-                    "%s: raw pgjdbc %,.0f rows/s; HTTP, 1 instance %,.0f/s (%.2f); 2 instances %,.0f/s (%.2f)%n",
+                    "%s: raw pgjdbc %,.0f rows/s; HTTP, 1 instance %,.0f/s (%.2f); 2 instances %,.0f/s (%.2f);"
+                            + " CPU per observation, this JVM + PostgreSQL: raw %s, 1 instance %s, 2 instances %s%n",
                     IngestBenchmark.label(run, warmups),
-                    raw[slot],
-                    one[slot],
-                    one[slot] / raw[slot],
-                    two[slot],
-                    two[slot] / raw[slot]);
+                    raw[slot].rate(),
+                    one[slot].rate(),
+                    one[slot].rate() / raw[slot].rate(),
+                    two[slot].rate(),
+                    two[slot].rate() / raw[slot].rate(),
+                    raw[slot].cpu(),
+                    one[slot].cpu(),
+                    two[slot].cpu());
         }
-        double medianRaw = IngestBenchmark.median(raw);
+        double medianRaw = median(raw, Measured::rate);
         System.out.printf(
                 "median of %d runs (after %d warm-up), %,d observations in batches of %,d: raw %,.0f/s; 1 instance %,.0f/s, ratio %.2f;"
                         + " 2 instances %,.0f/s, ratio %.2f%n",
@@ -77,17 +82,52 @@ public final class PostgresIngestBenchmark {
                 total,
                 BATCH,
                 medianRaw,
-                IngestBenchmark.median(one),
-                IngestBenchmark.median(one) / medianRaw,
-                IngestBenchmark.median(two),
-                IngestBenchmark.median(two) / medianRaw);
+                median(one, Measured::rate),
+                median(one, Measured::rate) / medianRaw,
+                median(two, Measured::rate),
+                median(two, Measured::rate) / medianRaw);
+        System.out.printf(
+                "median CPU per observation, this JVM + PostgreSQL (µs): raw %.1f + %.1f; 1 instance %.1f + %.1f;"
+                        + " 2 instances %.1f + %.1f%n",
+                median(raw, Measured::jvmMicros),
+                median(raw, Measured::postgresMicros),
+                median(one, Measured::jvmMicros),
+                median(one, Measured::postgresMicros),
+                median(two, Measured::jvmMicros),
+                median(two, Measured::postgresMicros));
+    }
+
+    /**
+     * One side of a run: its rate, and the CPU time per observation that this JVM (servers and clients, or the raw
+     * inserts) and the PostgreSQL server (every backend and worker, autovacuum included) used while it ran; -1 where
+     * PostgreSQL's is not visible from here ({@link PostgresCpu}).
+     */
+    record Measured(double rate, double jvmMicros, double postgresMicros) {
+        static Measured of(int observations, long nanos, long jvmCpuStart, long postgresCpuStart) {
+            long postgres = PostgresCpu.nanos();
+            return new Measured(
+                    observations * 1e9 / nanos,
+                    (IngestBenchmark.processCpuNanos() - jvmCpuStart) / 1e3 / observations,
+                    postgres < 0 || postgresCpuStart < 0 ? -1 : (postgres - postgresCpuStart) / 1e3 / observations);
+        }
+
+        String cpu() {
+            return postgresMicros < 0
+                    ? "%.1f µs + unknown".formatted(jvmMicros)
+                    : "%.1f + %.1f µs".formatted(jvmMicros, postgresMicros);
+        }
+    }
+
+    private static double median(Measured[] runs, java.util.function.ToDoubleFunction<Measured> figure) {
+        return IngestBenchmark.median(
+                java.util.Arrays.stream(runs).mapToDouble(figure).toArray());
     }
 
     private interface InSchema {
-        double run(String url) throws Exception;
+        Measured run(String url) throws Exception;
     }
 
-    private static double inSchema(String base, InSchema work) throws Exception {
+    private static Measured inSchema(String base, InSchema work) throws Exception {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
         execute(base, "CREATE SCHEMA " + schema);
         try {
@@ -104,7 +144,7 @@ public final class PostgresIngestBenchmark {
      * foreign keys: each observation's row with its canonical body, the Merkle log's hashes it completes (about two
      * per observation, computed beforehand, not timed) and each batch's references.
      */
-    private static double rawInsert(String url, List<List<NewEntry>> rows) throws Exception {
+    private static Measured rawInsert(String url, List<List<NewEntry>> rows) throws Exception {
         // reWriteBatchedInserts: the driver sends each batch as multi-row INSERTs, its fastest plain batch mode.
         try (Connection connection = DriverManager.getConnection(url + "&reWriteBatchedInserts=true")) {
             try (Statement statement = connection.createStatement()) {
@@ -129,6 +169,8 @@ public final class PostgresIngestBenchmark {
             String storedAt = "2016-12-19T06:10:00.000Z";
             long seq = 0;
             int stored = 0;
+            long jvmCpu = IngestBenchmark.processCpuNanos();
+            long postgresCpu = PostgresCpu.nanos();
             long start = System.nanoTime();
             try (PreparedStatement observations =
                             connection.prepareStatement("INSERT INTO observation VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -173,7 +215,7 @@ public final class PostgresIngestBenchmark {
                     stored += batch.size();
                 }
             }
-            return stored * 1e9 / (System.nanoTime() - start);
+            return Measured.of(stored, System.nanoTime() - start, jvmCpu, postgresCpu);
         }
     }
 
@@ -189,7 +231,7 @@ public final class PostgresIngestBenchmark {
         return batches;
     }
 
-    private static double overHttp(String url, List<byte[]> batches, int instances) throws Exception {
+    private static Measured overHttp(String url, List<byte[]> batches, int instances) throws Exception {
         List<Ledger> ledgers = new ArrayList<>();
         List<CorridorServer> servers = new ArrayList<>();
         List<AutoCloseable> watches = new ArrayList<>();
@@ -213,6 +255,8 @@ public final class PostgresIngestBenchmark {
                     http, first, JSON.writeValueAsBytes(OperationWriter.write(SyntheticOperation.OPERATION)));
             Thread.sleep(500); // every instance has taken up the definition
             AtomicInteger next = new AtomicInteger();
+            long jvmCpu = IngestBenchmark.processCpuNanos();
+            long postgresCpu = PostgresCpu.nanos();
             long start = System.nanoTime();
             List<Future<?>> clients = new ArrayList<>();
             for (int client = 0; client < 2 * instances; client++) {
@@ -229,7 +273,7 @@ public final class PostgresIngestBenchmark {
             for (Future<?> client : clients) {
                 client.get();
             }
-            return batches.size() * (double) BATCH * 1e9 / (System.nanoTime() - start);
+            return Measured.of(batches.size() * BATCH, System.nanoTime() - start, jvmCpu, postgresCpu);
         } finally {
             for (AutoCloseable watch : watches) {
                 watch.close();
