@@ -125,15 +125,7 @@ final class Postgres implements Dialect {
      */
     @Override
     public void insert(Connection connection, TableRows rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(insertSql(rows))) {
-            for (int i = 0; i < rows.columns().size(); i++) {
-                insert.setArray(i + 1, column(connection, rows, i));
-            }
-            insert.executeUpdate();
-        }
+        insertAll(connection, List.of(rows));
     }
 
     /**
