@@ -87,14 +87,8 @@ public final class PostgresIngestBenchmark {
                 median(two, Measured::rate),
                 median(two, Measured::rate) / medianRaw);
         System.out.printf(
-                "median CPU per observation, this JVM + PostgreSQL (µs): raw %.1f + %.1f; 1 instance %.1f + %.1f;"
-                        + " 2 instances %.1f + %.1f%n",
-                median(raw, Measured::jvmMicros),
-                median(raw, Measured::postgresMicros),
-                median(one, Measured::jvmMicros),
-                median(one, Measured::postgresMicros),
-                median(two, Measured::jvmMicros),
-                median(two, Measured::postgresMicros));
+                "median CPU per observation, this JVM + PostgreSQL: raw %s; 1 instance %s; 2 instances %s%n",
+                medianCpu(raw), medianCpu(one), medianCpu(two));
     }
 
     /**
@@ -116,6 +110,14 @@ public final class PostgresIngestBenchmark {
                     ? "%.1f µs + unknown".formatted(jvmMicros)
                     : "%.1f + %.1f µs".formatted(jvmMicros, postgresMicros);
         }
+    }
+
+    private static String medianCpu(Measured[] runs) {
+        return new Measured(
+                        median(runs, Measured::rate),
+                        median(runs, Measured::jvmMicros),
+                        median(runs, Measured::postgresMicros))
+                .cpu();
     }
 
     private static double median(Measured[] runs, java.util.function.ToDoubleFunction<Measured> figure) {
