@@ -112,11 +112,26 @@ interface Dialect extends AutoCloseable {
      */
     default void advanceLastSeq(Connection connection, String operationId, long lastSeq) throws SQLException {}
 
+    /** When an append looks up what is already stored under its batch's ids. */
+    IdLookUp idLookUp();
+
     /**
-     * Whether an append looks up its batch's stored ids before taking the write lock (and again inside it only when
-     * another writer took one of them meanwhile), rather than inside it.
+     * When an append looks up what is stored under its batch's ids. Either way the unique key on an operation's ids
+     * has the last word: when an insert breaks it, the transaction rolls back and the append is written again, with the
+     * look-up inside the write lock.
      */
-    boolean looksUpBeforeTheLock();
+    enum IdLookUp {
+        /**
+         * Before the append waits for its turn, without a lock (stored observations never change), so that the
+         * operation stays locked only for the inserts; again inside the lock when another writer took an id meanwhile.
+         */
+        BEFORE_THE_LOCK,
+        /**
+         * Only after an insert broke the unique key: a batch of new observations, by far the usual case, is inserted
+         * without reading the id index first, and one that repeats a stored id (a resent batch) is written twice.
+         */
+        AFTER_A_CONFLICT
+    }
 
     /** Calls {@code appended} when any process commits an append or a definition; null when it cannot tell which operation. */
     default AutoCloseable watchChanges(java.util.function.Consumer<String> appended) {

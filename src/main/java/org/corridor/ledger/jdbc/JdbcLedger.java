@@ -210,23 +210,26 @@ final class JdbcLedger implements Ledger {
      * a failure one of them causes is that one's alone. An id sent in two batches of a group is decided as if the
      * batches came one after the other.
      *
-     * <p>Where the dialect says so (PostgreSQL), each batch looks up what is stored under its ids first, on its own,
-     * so that the operation stays locked only for the inserts; in the rare case another writer stored one of the ids
-     * in between, the insert breaks the unique key, the transaction rolls back, and the group is appended again with
-     * the look-up inside the lock (see {@link AppendBatch}). Elsewhere (SQLite) the look-up runs inside the write
-     * transaction. Either way each entry's leaf hash is computed first, outside the lock: hashing the bodies was most
-     * of the Java work an append did while holding it (3.6 ms for 1,000 observations on PostgreSQL).
+     * <p>On PostgreSQL each batch looks up what is stored under its ids first, on its own, so that the operation stays
+     * locked only for the inserts; on SQLite a batch is inserted as if none of its ids were stored (see {@link
+     * Dialect.IdLookUp}). When that guess is wrong (another writer stored one of the ids in between, or the batch is
+     * sent again), the insert breaks the unique key, the transaction rolls back, and the group is appended again with
+     * the look-up inside the lock (see {@link AppendBatch}). Either way each entry's leaf hash is computed first,
+     * outside the lock: hashing the bodies was most of the Java work an append did while holding it (3.6 ms for 1,000
+     * observations on PostgreSQL).
      */
     @Override
     public List<AppendResult> append(String operationId, List<NewEntry> batch) {
         Waiting mine = new Waiting(
                 batch,
                 leafHashes(batch),
-                dialect.looksUpBeforeTheLock()
-                        ? writing(
+                switch (dialect.idLookUp()) {
+                    case BEFORE_THE_LOCK ->
+                        writing(
                                 appending(batch.size(), operationId),
-                                () -> jdbi.withHandle(handle -> storedAmong(handle, operationId, batch)))
-                        : null,
+                                () -> jdbi.withHandle(handle -> storedAmong(handle, operationId, batch)));
+                    case AFTER_A_CONFLICT -> Map.of();
+                },
                 new CompletableFuture<>());
         Turns turns = this.turns.computeIfAbsent(operationId, id -> new Turns());
         turns.waiting.add(mine);
@@ -251,7 +254,10 @@ final class JdbcLedger implements Ledger {
         }
     }
 
-    /** A batch waiting for its turn: its leaf hashes, what its own look-up found (or null), and its outcome. */
+    /**
+     * A batch waiting for its turn: its leaf hashes, what is stored under its ids as far as is known before the lock
+     * (what its own look-up found, or nothing where the dialect looks only after a conflict), and its outcome.
+     */
     private record Waiting(
             List<NewEntry> batch,
             List<byte[]> leafHashes,
@@ -302,7 +308,7 @@ final class JdbcLedger implements Ledger {
                 }
                 LOG.atDebug()
                         .addKeyValue("operation", operationId)
-                        .log("an id of the batch was stored by another writer meanwhile; appending again");
+                        .log("an id of the batch is stored already; appending again with a look-up of its ids");
                 results = dialect.inWriteTransaction(
                         jdbi, handle -> appendGroup(handle, operationId, turns, group, true));
             }
@@ -358,14 +364,13 @@ final class JdbcLedger implements Ledger {
         if (group.isEmpty()) {
             group.addAll(turns.nextGroup());
         }
-        boolean lookUp = lookUpHere || group.stream().anyMatch(waiting -> waiting.lookedUp() == null);
         List<NewEntry> entries = new ArrayList<>();
         List<byte[]> leafHashes = new ArrayList<>();
         Map<UUID, AppendBatch.Stored> lookedUp = new HashMap<>();
         for (Waiting waiting : group) {
             entries.addAll(waiting.batch());
             leafHashes.addAll(waiting.leafHashes());
-            if (!lookUp) {
+            if (!lookUpHere) {
                 lookedUp.putAll(waiting.lookedUp());
             }
         }
@@ -375,7 +380,7 @@ final class JdbcLedger implements Ledger {
                 lastSeq,
                 entries,
                 leafHashes,
-                lookUp ? storedAmong(handle, operationId, entries) : lookedUp);
+                lookUpHere ? storedAmong(handle, operationId, entries) : lookedUp);
     }
 
     /**

@@ -242,12 +242,12 @@ final class Postgres implements Dialect {
     }
 
     /**
-     * Yes: appends to one operation take turns on its row, and the look-up needs no lock (stored observations never
-     * change), so it runs while another append holds the row.
+     * Before the lock: appends to one operation take turns on its row, and the look-up needs no lock (stored
+     * observations never change), so it runs while another append holds the row.
      */
     @Override
-    public boolean looksUpBeforeTheLock() {
-        return true;
+    public IdLookUp idLookUp() {
+        return IdLookUp.BEFORE_THE_LOCK;
     }
 
     @Override
