@@ -57,8 +57,14 @@ public final class IngestBenchmark {
             http[slot] = overHttp(directory.resolve("corridor.db"), SyntheticOperation.OPERATION, batches, clients);
             cpu[slot] = lastCpuMicrosPerObservation;
             System.out.printf(
-                    "%s: HTTP %,.0f observations/s (%.1f µs of CPU each), raw SQLite %,.0f rows/s, ratio %.2f%n",
-                    label(run, warmups), http[slot], cpu[slot], raw[slot], http[slot] / raw[slot]);
+                    "%s: HTTP %,.0f observations/s (%.1f µs of CPU each, JIT %,d ms), raw SQLite %,.0f rows/s,"
+                            + " ratio %.2f%n",
+                    label(run, warmups),
+                    http[slot],
+                    cpu[slot],
+                    lastCompilationMillis,
+                    raw[slot],
+                    http[slot] / raw[slot]);
             RawSqliteAppend.deleteRecursively(directory);
         }
         double medianHttp = median(http);
@@ -107,6 +113,8 @@ public final class IngestBenchmark {
             post(http, base, JSON.writeValueAsBytes(OperationWriter.write(operation)));
             String observations = base + "/" + operation.id() + "/observations";
             AtomicInteger next = new AtomicInteger();
+            awaitIdleCompilers();
+            long jitStart = compilationMillis();
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();
@@ -124,6 +132,7 @@ public final class IngestBenchmark {
             long nanos = System.nanoTime() - start;
             long stored = batches.size() * (long) BATCH;
             lastCpuMicrosPerObservation = (processCpuNanos() - cpuStart) / 1e3 / stored;
+            lastCompilationMillis = compilationMillis() - jitStart;
             return stored * 1e9 / nanos;
         }
     }
@@ -133,6 +142,32 @@ public final class IngestBenchmark {
      * per observation, in µs: unlike the rate, it hardly moves when other processes share the machine.
      */
     static volatile double lastCpuMicrosPerObservation;
+
+    /** How long the JIT compilers worked during the last {@link #overHttp}, in ms (0 where the JVM does not say). */
+    static volatile long lastCompilationMillis;
+
+    /**
+     * Waits until the JIT compilers have finished nothing new for 300 ms (at most 20 s), before a measurement starts.
+     * Each run starts a new server, and the compilations its start-up queued (Flyway, Jetty, JDBI's parser) otherwise
+     * finish on the compiler threads during the measurement, in its CPU time: start-up work, not ingest. A server that
+     * has been up a while has none of it.
+     */
+    static void awaitIdleCompilers() throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        long last = compilationMillis();
+        for (int quiet = 0; quiet < 3 && System.nanoTime() < deadline; ) {
+            Thread.sleep(100);
+            long now = compilationMillis();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+    }
+
+    /** The time the JIT compilers have spent so far, in ms; 0 where the JVM does not measure it. */
+    static long compilationMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
 
     /** The CPU time this process has used so far, every thread. */
     static long processCpuNanos() {

@@ -81,11 +81,13 @@ public final class SignedIngestBenchmark {
             allCores[slot] = Math.max(before, verifiesPerSecond(signatures, cores));
             verifyCpu[slot] = Math.min(verifyCpuBefore, lastCpuMicrosPerVerification);
             System.out.printf(
-                    "%s: HTTP %,.0f signed observations/s (%.1f µs of CPU each); verification limit %,.0f/s on %d"
-                            + " cores (%.1f µs of CPU each at best; %,.0f/s on one; JDK %,.0f/s on one); ratio %.2f%n",
+                    "%s: HTTP %,.0f signed observations/s (%.1f µs of CPU each, JIT %,d ms); verification limit"
+                            + " %,.0f/s on %d cores (%.1f µs of CPU each at best; %,.0f/s on one; JDK %,.0f/s on one);"
+                            + " ratio %.2f%n",
                     IngestBenchmark.label(run, warmups),
                     http[slot],
                     cpu[slot],
+                    IngestBenchmark.lastCompilationMillis,
                     allCores[slot],
                     cores,
                     verifyCpu[slot],
@@ -173,6 +175,7 @@ public final class SignedIngestBenchmark {
     private static double verifiesPerSecond(List<Signed> signatures, int threads) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> running = new ArrayList<>();
+            IngestBenchmark.awaitIdleCompilers(); // as before the HTTP part, so that both are measured alike
             long cpuStart = IngestBenchmark.processCpuNanos();
             long start = System.nanoTime();
             for (int thread = 0; thread < threads; thread++) {
