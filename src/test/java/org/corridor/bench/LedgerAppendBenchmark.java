@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.corridor.integrity.Ed25519;
 import org.corridor.integrity.Jcs;
 import org.corridor.ledger.Ledger;
@@ -15,7 +14,6 @@ import org.corridor.ledger.jdbc.Ledgers;
 import org.corridor.observation.Observation;
 import org.corridor.observation.ObservationJson;
 import org.corridor.observation.Signatures;
-import org.corridor.operation.Monitor;
 import org.corridor.operation.OperationWriter;
 
 /**
@@ -69,8 +67,7 @@ public final class LedgerAppendBenchmark {
 
     /** The synthetic operation's observations, each signed by its monitor, as the service would append them. */
     private static List<NewEntry> signedEntries(int total) {
-        Map<String, Ed25519.KeyPair> keys = SyntheticOperation.OPERATION.monitors().stream()
-                .collect(Collectors.toMap(Monitor::id, monitor -> Ed25519.KeyPair.generate()));
+        Map<String, Ed25519.KeyPair> keys = SignedIngestBenchmark.keys(SyntheticOperation.OPERATION);
         List<NewEntry> entries = new ArrayList<>(total);
         for (Observation observation : SyntheticOperation.observations(total, 7)) {
             ObjectNode signed = Signatures.sign(SyntheticOperation.json(observation), keys.get(observation.monitor()));

@@ -115,7 +115,8 @@ public final class SignedIngestBenchmark {
                 medianHttp / medianLimit);
     }
 
-    private static Map<String, Ed25519.KeyPair> keys(Operation operation) {
+    /** A new key pair for each monitor of {@code operation}, by monitor id. */
+    static Map<String, Ed25519.KeyPair> keys(Operation operation) {
         return operation.monitors().stream()
                 .collect(Collectors.toMap(Monitor::id, monitor -> Ed25519.KeyPair.generate()));
     }
